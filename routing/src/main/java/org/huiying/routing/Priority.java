@@ -1,0 +1,24 @@
+package org.huiying.routing;
+
+/**
+ * Orders waiting tickets: technical problems first (seed rule), then complaints above other work.
+ * Higher is more urgent.
+ */
+public final class Priority {
+
+    private Priority() {
+    }
+
+    public static int of(TicketType type, Category category) {
+        int p = switch (type) {
+            case TECH_SUPPORT -> 3;
+            case COMPLAINT -> 2;
+            case APPOINTMENT, CALLBACK -> 1;
+            case INQUIRY -> 0;
+        };
+        if (category == Category.TECHNICAL) {
+            p += 2;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,61 @@
+package org.huiying.server.agentdesk;
+
+import java.util.Map;
+import org.huiying.server.conversation.MessageAppended;
+import org.huiying.server.conversation.MessageView;
+import org.huiying.server.conversation.Sender;
+import org.huiying.server.gateway.CustomerTyping;
+import org.huiying.server.ticket.TicketEvents;
+import org.huiying.server.ticket.TicketViews;
+import org.huiying.server.ticket.Tickets;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Pushes to the staff member concerned, after the change is stored: new assignments to
+ * {@code /user/queue/assignments}, the customer's messages and typing to {@code /user/queue/messages}.
+ */
+@Component
+class AgentDeskPush {
+
+    private final SimpMessagingTemplate stomp;
+    private final TicketViews views;
+    private final Tickets tickets;
+
+    AgentDeskPush(SimpMessagingTemplate stomp, TicketViews views, Tickets tickets) {
+        this.stomp = stomp;
+        this.views = views;
+        this.tickets = tickets;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAssigned(TicketEvents.TicketAssigned event) {
+        stomp.convertAndSendToUser(Long.toString(event.staffId()), "/queue/assignments", views.byId(event.ticketId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onMessage(MessageAppended event) {
+        if (event.message().sender() != Sender.CUSTOMER) {
+            return;
+        }
+        tickets.unresolvedFor(event.message().conversationId()).ifPresent(ticket -> {
+            if (ticket.assigneeId() != null) {
+                stomp.convertAndSendToUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
+                        "type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
+                        "message", MessageView.of(event.message())));
+            }
+        });
+    }
+
+    @EventListener
+    void onTyping(CustomerTyping event) {
+        tickets.unresolvedFor(event.conversationId()).ifPresent(ticket -> {
+            if (ticket.assigneeId() != null) {
+                stomp.convertAndSendToUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
+                        "type", "typing", "ticketId", ticket.id(), "conversationId", ticket.conversationId()));
+            }
+        });
+    }
+}

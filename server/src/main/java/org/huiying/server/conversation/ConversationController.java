@@ -1,0 +1,31 @@
+package org.huiying.server.conversation;
+
+import java.util.List;
+import org.huiying.server.system.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff read a conversation's history in {@code seq} order. */
+@RestController
+class ConversationController {
+
+    private final Conversations conversations;
+
+    ConversationController(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/api/conversations/{id}/messages")
+    List<MessageView> messages(@PathVariable String id, @RequestParam(defaultValue = "0") long afterSeq,
+                               @RequestParam(defaultValue = "500") int limit) {
+        if (afterSeq < 0 || limit < 1) {
+            throw ApiException.badRequest("bad_parameter", "afterSeq must be ≥ 0 and limit ≥ 1");
+        }
+        if (!conversations.exists(id)) {
+            throw ApiException.notFound("conversation");
+        }
+        return conversations.after(id, afterSeq, limit).stream().map(MessageView::of).toList();
+    }
+}

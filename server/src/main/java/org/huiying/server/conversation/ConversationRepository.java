@@ -1,0 +1,50 @@
+package org.huiying.server.conversation;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ConversationRepository {
+
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertCustomer(String name, String phone, String vin, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO customer (name, phone, vin, created_at) VALUES (?, ?, ?, ?)")
+                .params(name, phone, vin, Timestamps.sql(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertConversation(String id, long customerId, String channel, String tokenHash, Instant now) {
+        jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, last_seq, created_at) VALUES (?, ?, ?, ?, 0, ?)")
+                .params(id, customerId, channel, tokenHash, Timestamps.sql(now))
+                .update();
+    }
+
+    Optional<String> findByTokenHash(String tokenHash) {
+        return jdbc.sql("SELECT id FROM conversation WHERE token_hash = ?").param(tokenHash).query(String.class).optional();
+    }
+
+    Optional<String> findChannel(String conversationId) {
+        return jdbc.sql("SELECT channel FROM conversation WHERE id = ?").param(conversationId).query(String.class).optional();
+    }
+
+    /** Locks the conversation row until commit, so appends to one conversation are numbered one at a time. */
+    Optional<Long> lockLastSeq(String conversationId) {
+        return jdbc.sql("SELECT last_seq FROM conversation WHERE id = ? FOR UPDATE")
+                .param(conversationId).query(Long.class).optional();
+    }
+
+    void updateLastSeq(String conversationId, long seq) {
+        jdbc.sql("UPDATE conversation SET last_seq = ? WHERE id = ?").params(seq, conversationId).update();
+    }
+}

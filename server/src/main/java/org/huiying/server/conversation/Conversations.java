@@ -1,0 +1,106 @@
+package org.huiying.server.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.huiying.server.system.ApiException;
+import org.huiying.server.system.RandomIds;
+import org.huiying.server.system.Timestamps;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores messages. An append returns only after its transaction committed, so whoever acknowledges
+ * to a client afterwards never acknowledges something that could be lost.
+ */
+@Service
+public class Conversations {
+
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_PAGE = 500;
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ChatSession openChatSession(CustomerDetails customer) {
+        Instant now = Timestamps.now(clock);
+        long customerId = conversations.insertCustomer(customer.name(), customer.phone(), customer.vin(), now);
+        String id = RandomIds.id("cv");
+        String token = RandomIds.token(32);
+        conversations.insertConversation(id, customerId, "chat", hash(token), now);
+        return new ChatSession(id, token);
+    }
+
+    public Optional<String> conversationForToken(String customerToken) {
+        if (customerToken == null || customerToken.isEmpty() || customerToken.length() > 200) {
+            return Optional.empty();
+        }
+        return conversations.findByTokenHash(hash(customerToken));
+    }
+
+    public boolean exists(String conversationId) {
+        return conversations.findChannel(conversationId).isPresent();
+    }
+
+    /**
+     * Stores one message with the next {@code seq}. A repeated client id returns the original
+     * message, marked duplicate, and stores nothing.
+     */
+    @Transactional
+    public Appended append(String conversationId, Sender sender, Long staffId, String clientMessageId, String text) {
+        validateText(text);
+        String channel = conversations.findChannel(conversationId)
+                .orElseThrow(() -> ApiException.notFound("conversation"));
+        long lastSeq = conversations.lockLastSeq(conversationId).orElseThrow();
+        if (clientMessageId != null) {
+            Optional<Message> earlier = messages.findByClientId(conversationId, clientMessageId);
+            if (earlier.isPresent()) {
+                return new Appended(earlier.get(), true);
+            }
+        }
+        Message message = new Message(conversationId, lastSeq + 1, sender, staffId, clientMessageId, channel, text,
+                null, Timestamps.now(clock));
+        messages.insert(message);
+        conversations.updateLastSeq(conversationId, message.seq());
+        events.publishEvent(new MessageAppended(message));
+        return new Appended(message, false);
+    }
+
+    public List<Message> after(String conversationId, long afterSeq, int limit) {
+        return messages.after(conversationId, afterSeq, Math.min(limit, MAX_PAGE));
+    }
+
+    private static void validateText(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("empty_text", "text must not be empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.badRequest("text_too_long", "text must be at most " + MAX_TEXT + " characters");
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.huiying.server.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MessageRepository {
+
+    private static final String COLUMNS = "conversation_id, seq, sender, staff_id, client_msg_id, channel, body, delivery, created_at";
+
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Message> findByClientId(String conversationId, String clientMessageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND client_msg_id = ?")
+                .params(conversationId, clientMessageId).query(MessageRepository::map).optional();
+    }
+
+    void insert(Message m) {
+        jdbc.sql("INSERT INTO message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(m.conversationId(), m.seq(), m.sender().name(), m.staffId(), m.clientMessageId(), m.channel(),
+                        m.text(), m.delivery(), Timestamps.sql(m.at()))
+                .update();
+    }
+
+    List<Message> after(String conversationId, long afterSeq, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(conversationId, afterSeq, limit).query(MessageRepository::map).list();
+    }
+
+    private static Message map(ResultSet rs, int row) throws SQLException {
+        long staffId = rs.getLong("staff_id");
+        return new Message(rs.getString("conversation_id"), rs.getLong("seq"), Sender.valueOf(rs.getString("sender")),
+                rs.wasNull() ? null : staffId, rs.getString("client_msg_id"), rs.getString("channel"),
+                rs.getString("body"), rs.getString("delivery"), Timestamps.read(rs, "created_at"));
+    }
+}

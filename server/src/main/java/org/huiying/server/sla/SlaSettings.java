@@ -1,0 +1,54 @@
+package org.huiying.server.sla;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.huiying.routing.SlaPolicies;
+import org.huiying.routing.SlaPolicy;
+import org.huiying.routing.TicketType;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code huiying.sla.<TYPE>.first-response/resolution} and {@code huiying.sla.warn-at}. The
+ * type keys are upper case as in the contract, which record binding cannot express, hence the
+ * explicit lookup; a lower-case key is accepted too.
+ */
+@Component
+public class SlaSettings {
+
+    private final SlaPolicies policies;
+    private final double warnAt;
+
+    SlaSettings(Environment env) {
+        Map<TicketType, SlaPolicy> configured = new EnumMap<>(TicketType.class);
+        SlaPolicies defaults = SlaPolicies.defaults();
+        for (TicketType type : TicketType.values()) {
+            SlaPolicy fallback = defaults.forType(type);
+            configured.put(type, new SlaPolicy(
+                    duration(env, type, "first-response", fallback.firstResponse()),
+                    duration(env, type, "resolution", fallback.resolution())));
+        }
+        this.policies = new SlaPolicies(configured);
+        this.warnAt = env.getProperty("huiying.sla.warn-at", Double.class, 0.75);
+        if (!(warnAt > 0 && warnAt < 1)) {
+            throw new IllegalStateException("huiying.sla.warn-at must be between 0 and 1, was " + warnAt);
+        }
+    }
+
+    public SlaPolicies policies() {
+        return policies;
+    }
+
+    public double warnAt() {
+        return warnAt;
+    }
+
+    private static Duration duration(Environment env, TicketType type, String metric, Duration fallback) {
+        String upper = "huiying.sla." + type.name() + "." + metric;
+        String lower = "huiying.sla." + type.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + metric;
+        String value = env.getProperty(upper, env.getProperty(lower));
+        return value == null ? fallback : Duration.parse(value);
+    }
+}

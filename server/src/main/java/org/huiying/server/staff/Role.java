@@ -1,0 +1,6 @@
+package org.huiying.server.staff;
+
+/** What a staff member may do. */
+public enum Role {
+    AGENT, EXPERT, SUPERVISOR, ADMIN, TECHNICIAN
+}

@@ -1,0 +1,65 @@
+package org.huiying.server.staff;
+
+import java.util.List;
+import java.util.Map;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class StaffController {
+
+    private final StaffService service;
+    private final StaffRepository repository;
+
+    StaffController(StaffService service, StaffRepository repository) {
+        this.service = service;
+        this.repository = repository;
+    }
+
+    /** Admins only (enforced by the security configuration). */
+    @PostMapping("/api/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    StaffView create(@RequestBody NewStaff body) {
+        return StaffView.of(service.create(body));
+    }
+
+    @GetMapping("/api/staff")
+    List<StaffView> list(Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        if (!me.has("ADMIN") && !me.has("SUPERVISOR")) {
+            throw ApiException.forbidden("Only supervisors and admins list staff.");
+        }
+        return repository.findAll().stream().map(StaffView::of).toList();
+    }
+
+    @GetMapping("/api/staff/me")
+    StaffView me(Authentication auth) {
+        return repository.findById(CurrentStaff.of(auth).id()).map(StaffView::of)
+                .orElseThrow(() -> ApiException.notFound("staff member"));
+    }
+
+    @PutMapping("/api/staff/me/presence")
+    Map<String, String> presence(@RequestBody PresenceBody body, Authentication auth) {
+        Presence presence = body.valid();
+        service.setPresence(CurrentStaff.of(auth).id(), presence);
+        return Map.of("status", presence.name());
+    }
+
+    record PresenceBody(String status) {
+        Presence valid() {
+            try {
+                return Presence.valueOf(status);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ApiException.badRequest("invalid_status", "status: ONLINE, AWAY or OFFLINE");
+            }
+        }
+    }
+}

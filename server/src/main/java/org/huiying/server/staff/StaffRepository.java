@@ -1,0 +1,81 @@
+package org.huiying.server.staff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Staff accounts in SQL. Roles and skills are stored comma-separated; neither may contain a comma. */
+@Repository
+public class StaffRepository {
+
+    private static final String COLUMNS = "id, username, password_hash, display_name, roles, skills, max_concurrent, presence, last_assigned_at";
+
+    private final JdbcClient jdbc;
+
+    StaffRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String username, String passwordHash, String displayName, Set<Role> roles, Set<String> skills,
+                int maxConcurrent, Instant now) {
+        jdbc.sql("""
+                INSERT INTO staff (username, password_hash, display_name, roles, skills, max_concurrent, presence, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'OFFLINE', ?)""")
+                .params(username, passwordHash, displayName, join(roles.stream().map(Enum::name).toList()),
+                        join(skills), maxConcurrent, Timestamps.sql(now))
+                .update();
+        return findByUsername(username).orElseThrow().id();
+    }
+
+    public Optional<Staff> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE id = ?").param(id).query(StaffRepository::map).optional();
+    }
+
+    public Optional<Staff> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE username = ?").param(username).query(StaffRepository::map).optional();
+    }
+
+    public List<Staff> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff ORDER BY id").query(StaffRepository::map).list();
+    }
+
+    public List<Staff> findOnline() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE presence = 'ONLINE' ORDER BY id").query(StaffRepository::map).list();
+    }
+
+    void updatePresence(long id, Presence presence) {
+        jdbc.sql("UPDATE staff SET presence = ? WHERE id = ?").params(presence.name(), id).update();
+    }
+
+    public void recordAssignment(long id, Instant at) {
+        jdbc.sql("UPDATE staff SET last_assigned_at = ? WHERE id = ?").params(Timestamps.sql(at), id).update();
+    }
+
+    private static Staff map(ResultSet rs, int row) throws SQLException {
+        return new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"),
+                split(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
+                split(rs.getString("skills")), rs.getInt("max_concurrent"), Presence.valueOf(rs.getString("presence")),
+                Timestamps.read(rs, "last_assigned_at"));
+    }
+
+    private static String join(java.util.Collection<String> values) {
+        return String.join(",", values);
+    }
+
+    private static Set<String> split(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

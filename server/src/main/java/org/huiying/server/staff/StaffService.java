@@ -1,0 +1,54 @@
+package org.huiying.server.staff;
+
+import java.time.Clock;
+import java.util.Set;
+import org.huiying.server.system.ApiException;
+import org.huiying.server.system.Timestamps;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating accounts and changing presence. */
+@Service
+class StaffService {
+
+    private final StaffRepository repository;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffService(StaffRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Staff create(NewStaff body) {
+        String username = body.validUsername();
+        String hash = passwords.encode(body.validPassword());
+        try {
+            long id = repository.insert(username, hash, body.validDisplayName(), body.validRoles(), body.validSkills(),
+                    body.validMaxConcurrent(), Timestamps.now(clock));
+            return repository.findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("username_taken", "A staff member with this username exists already.");
+        }
+    }
+
+    @Transactional
+    Staff createInitialAdmin(String password) {
+        long id = repository.insert("admin", passwords.encode(password), "系统管理员", Set.of(Role.ADMIN), Set.of(), 1,
+                Timestamps.now(clock));
+        return repository.findById(id).orElseThrow();
+    }
+
+    @Transactional
+    void setPresence(long staffId, Presence presence) {
+        repository.updatePresence(staffId, presence);
+        events.publishEvent(new PresenceChanged(staffId, presence));
+    }
+}

@@ -1,0 +1,84 @@
+package org.huiying.server.ticket;
+
+import java.util.List;
+import java.util.Map;
+import org.huiying.server.conversation.MessageView;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TicketController {
+
+    private final Tickets tickets;
+    private final TicketViews views;
+
+    TicketController(Tickets tickets, TicketViews views) {
+        this.tickets = tickets;
+        this.views = views;
+    }
+
+    @GetMapping("/api/tickets")
+    List<TicketView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String queue,
+                          @RequestParam(required = false) String assignee, Authentication auth) {
+        return tickets.list(status(status), queue, assignee(assignee, auth)).stream().map(views::of).toList();
+    }
+
+    @GetMapping("/api/tickets/{id}")
+    TicketView get(@PathVariable String id) {
+        return views.byId(id);
+    }
+
+    @PostMapping("/api/tickets/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessageView reply(@PathVariable String id, @RequestBody TextBody body, Authentication auth) {
+        return MessageView.of(tickets.reply(id, CurrentStaff.of(auth), body.text()).message());
+    }
+
+    @PostMapping("/api/tickets/{id}/resolve")
+    TicketView resolve(@PathVariable String id, Authentication auth) {
+        return views.of(tickets.resolve(id, CurrentStaff.of(auth)));
+    }
+
+    @PostMapping("/api/tickets/{id}/transfer")
+    TicketView transfer(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
+        Object to = body.get("to");
+        return views.of(tickets.transfer(id, CurrentStaff.of(auth), to == null ? null : to.toString()));
+    }
+
+    record TextBody(String text) {
+    }
+
+    private static TicketStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TicketStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_parameter", "status: OPEN, ASSIGNED, WAITING_CUSTOMER or RESOLVED");
+        }
+    }
+
+    private static Long assignee(String assignee, Authentication auth) {
+        if (assignee == null || assignee.isBlank()) {
+            return null;
+        }
+        if (assignee.equals("me")) {
+            return CurrentStaff.of(auth).id();
+        }
+        try {
+            return Long.parseLong(assignee);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_parameter", "assignee: me or a staff id");
+        }
+    }
+}
