@@ -16,10 +16,12 @@ final class Heartbeat extends ChannelDuplexHandler {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent idle) {
+            // Through the channel, not ctx: this handler sits before the WebSocket encoder (so that it
+            // sees every byte read, pongs included), and frames must pass that encoder.
             if (idle.state() == IdleState.READER_IDLE) {
-                ctx.writeAndFlush(new CloseWebSocketFrame(1001, "idle")).addListener(f -> ctx.close());
+                ctx.channel().writeAndFlush(new CloseWebSocketFrame(1001, "idle")).addListener(f -> ctx.close());
             } else if (idle.state() == IdleState.WRITER_IDLE) {
-                ctx.writeAndFlush(new PingWebSocketFrame());
+                ctx.channel().writeAndFlush(new PingWebSocketFrame());
             }
             return;
         }
