@@ -4,7 +4,9 @@ import java.util.Map;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.conversation.Sender;
+import org.huiying.server.escalation.EscalationRaised;
 import org.huiying.server.gateway.CustomerTyping;
+import org.huiying.server.sla.SlaCrossed;
 import org.huiying.server.ticket.TicketEvents;
 import org.huiying.server.ticket.TicketViews;
 import org.huiying.server.ticket.Tickets;
@@ -47,6 +49,18 @@ class AgentDeskPush {
                         "message", MessageView.of(event.message())));
             }
         });
+    }
+
+    /** Live SLA board: every warning and breach, to supervisors. */
+    @EventListener
+    void onSlaCrossed(SlaCrossed crossed) {
+        stomp.convertAndSend("/topic/sla", (Object) Map.of("ticketId", crossed.ticketId(), "state", crossed.state(),
+                "metric", crossed.metric().name(), "dueAt", crossed.dueAt().toString(), "at", crossed.recordedAt().toString()));
+    }
+
+    @EventListener
+    void onEscalation(EscalationRaised raised) {
+        stomp.convertAndSend("/topic/escalations", raised);
     }
 
     @EventListener

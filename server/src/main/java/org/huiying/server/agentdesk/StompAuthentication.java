@@ -48,15 +48,23 @@ class StompAuthentication implements ChannelInterceptor {
         if (stomp.getUser() == null) {
             throw new MessageDeliveryException("Not authenticated: send a bearer token on CONNECT");
         }
-        if (command == StompCommand.SUBSCRIBE && !mayRead(stomp.getDestination())) {
+        if (command == StompCommand.SUBSCRIBE && !mayRead(stomp.getDestination(), stomp.getUser())) {
             throw new MessageDeliveryException("Not allowed to subscribe to " + stomp.getDestination());
         }
         return message;
     }
 
-    /** Only one's own user queues: a topic comes with the supervisor dashboard, with its own check. */
-    private static boolean mayRead(String destination) {
-        return destination != null && destination.startsWith("/user/queue/");
+    /** Everyone their own user queues; the floor-wide topics (SLA board, escalations) to supervisors and admins. */
+    private static boolean mayRead(String destination, java.security.Principal user) {
+        if (destination == null || destination.contains("..")) {
+            return false;
+        }
+        if (destination.startsWith("/user/queue/")) {
+            return true;
+        }
+        return destination.startsWith("/topic/") && user instanceof AbstractAuthenticationToken token
+                && token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR")
+                || a.getAuthority().equals("ROLE_ADMIN"));
     }
 
     private AbstractAuthenticationToken authenticate(List<String> authorization) {

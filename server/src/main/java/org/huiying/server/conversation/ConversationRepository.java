@@ -16,10 +16,10 @@ class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    long insertCustomer(String name, String phone, String vin, Instant now) {
+    long insertCustomer(CustomerDetails customer, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO customer (name, phone, vin, created_at) VALUES (?, ?, ?, ?)")
-                .params(name, phone, vin, Timestamps.sql(now))
+        jdbc.sql("INSERT INTO customer (name, phone, vin, vehicle_model, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(customer.name(), customer.phone(), customer.vin(), customer.model(), Timestamps.sql(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -28,6 +28,11 @@ class ConversationRepository {
         jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, last_seq, created_at) VALUES (?, ?, ?, ?, 0, ?)")
                 .params(id, customerId, channel, tokenHash, Timestamps.sql(now))
                 .update();
+    }
+
+    Optional<String> findVehicleModel(String conversationId) {
+        return jdbc.sql("SELECT c.vehicle_model FROM customer c JOIN conversation v ON v.customer_id = c.id WHERE v.id = ?")
+                .param(conversationId).query(String.class).optional();
     }
 
     Optional<String> findByTokenHash(String tokenHash) {

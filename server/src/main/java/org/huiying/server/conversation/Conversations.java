@@ -41,7 +41,7 @@ public class Conversations {
     @Transactional
     public ChatSession openChatSession(CustomerDetails customer) {
         Instant now = Timestamps.now(clock);
-        long customerId = conversations.insertCustomer(customer.name(), customer.phone(), customer.vin(), now);
+        long customerId = conversations.insertCustomer(customer, now);
         String id = RandomIds.id("cv");
         String token = RandomIds.token(32);
         conversations.insertConversation(id, customerId, "chat", hash(token), now);
@@ -53,6 +53,11 @@ public class Conversations {
             return Optional.empty();
         }
         return conversations.findByTokenHash(hash(customerToken));
+    }
+
+    /** The customer's vehicle model, when they told us. */
+    public Optional<String> vehicleModel(String conversationId) {
+        return conversations.findVehicleModel(conversationId);
     }
 
     public boolean exists(String conversationId) {

@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.huiying.server.system.ApiException;
 
-/** What a customer may tell us when opening a chat; every field optional, each validated. */
-public record CustomerDetails(String name, String phone, String vin) {
+/** What a customer may tell us when opening a chat (vehicle model included); every field optional, each validated. */
+public record CustomerDetails(String name, String phone, String vin, String model) {
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{4,19}");
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
 
-    public static final CustomerDetails NONE = new CustomerDetails(null, null, null);
+    public static final CustomerDetails NONE = new CustomerDetails(null, null, null, null);
 
     /** Normalised copy, or a 400 naming the bad field. */
     public CustomerDetails validated() {
@@ -32,7 +32,11 @@ public record CustomerDetails(String name, String phone, String vin) {
                 throw ApiException.badRequest("invalid_vin", "vin: 17 characters, letters (no I, O, Q) and digits");
             }
         }
-        return new CustomerDetails(n, p, v);
+        String m = blankToNull(model);
+        if (m != null && m.length() > 64) {
+            throw ApiException.badRequest("invalid_model", "model: at most 64 characters");
+        }
+        return new CustomerDetails(n, p, v, m);
     }
 
     private static String blankToNull(String s) {

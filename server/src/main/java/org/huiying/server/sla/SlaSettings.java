@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.huiying.routing.SlaPolicies;
-import org.huiying.routing.SlaPolicy;
+import org.huiying.routing.sla.SlaPolicies;
+import org.huiying.routing.sla.SlaPolicy;
 import org.huiying.routing.TicketType;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,7 @@ public class SlaSettings {
 
     private final SlaPolicies policies;
     private final double warnAt;
+    private final Duration sweepEvery;
 
     SlaSettings(Environment env) {
         Map<TicketType, SlaPolicy> configured = new EnumMap<>(TicketType.class);
@@ -32,6 +33,7 @@ public class SlaSettings {
         }
         this.policies = new SlaPolicies(configured);
         this.warnAt = env.getProperty("huiying.sla.warn-at", Double.class, 0.75);
+        this.sweepEvery = env.getProperty("huiying.sla.sweep-every", Duration.class, Duration.ofSeconds(30));
         if (!(warnAt > 0 && warnAt < 1)) {
             throw new IllegalStateException("huiying.sla.warn-at must be between 0 and 1, was " + warnAt);
         }
@@ -43,6 +45,11 @@ public class SlaSettings {
 
     public double warnAt() {
         return warnAt;
+    }
+
+    /** How often the monitor checks for timers a jumping wall clock left behind. */
+    public Duration sweepEvery() {
+        return sweepEvery;
     }
 
     private static Duration duration(Environment env, TicketType type, String metric, Duration fallback) {

@@ -3,21 +3,28 @@ package org.huiying.server.ticket;
 import java.time.Instant;
 import java.util.Set;
 import org.huiying.routing.Category;
-import org.huiying.routing.SlaTimes;
 import org.huiying.routing.TicketType;
+import org.huiying.routing.assignment.WaitingTicket;
+import org.huiying.routing.sla.SlaTimes;
 
-/** A ticket as stored. */
+/**
+ * A ticket as stored.
+ *
+ * @param waitingSince when it last entered a queue (ageing counts from here); null while assigned
+ * @param notTo        who let it go unanswered last, so it is not handed straight back
+ * @param answerDue    when the assignee must have answered, or it returns to the queue
+ */
 public record Ticket(String id, String conversationId, TicketType type, Category category, Set<String> skills,
-                     int priority, TicketStatus status, String queue, Long assigneeId, Instant openedAt,
-                     Instant assignedAt, Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt,
-                     Instant resolvedAt) {
-
-    public SlaTimes slaTimes() {
-        return new SlaTimes(openedAt, firstResponseDue, firstRespondedAt, resolutionDue, resolvedAt);
-    }
+                     int priority, TicketStatus status, String queue, String vehicleModel, Long assigneeId,
+                     Instant openedAt, Instant waitingSince, Long notTo, Instant assignedAt, Instant answerDue,
+                     SlaTimes sla) {
 
     /** Experts answer technicians; everyone else is served by agents. */
     public String requiredRole() {
         return type == TicketType.TECH_SUPPORT ? "EXPERT" : "AGENT";
+    }
+
+    WaitingTicket asWaiting() {
+        return new WaitingTicket(id, priority, waitingSince == null ? openedAt : waitingSince, requiredRole(), skills, notTo);
     }
 }

@@ -48,6 +48,12 @@ class TicketController {
         return views.of(tickets.resolve(id, CurrentStaff.of(auth)));
     }
 
+    /** The question is with the customer now: the SLA clock stops until they write back. */
+    @PostMapping("/api/tickets/{id}/wait-customer")
+    TicketView waitForCustomer(@PathVariable String id, Authentication auth) {
+        return views.of(tickets.waitForCustomer(id, CurrentStaff.of(auth)));
+    }
+
     @PostMapping("/api/tickets/{id}/transfer")
     TicketView transfer(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
         Object to = body.get("to");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
+import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TicketRepository {
 
-    private static final String COLUMNS = """
-            id, conversation_id, type, category, skills, priority, status, queue, assignee_id, opened_at, assigned_at,
-            first_response_due, resolution_due, first_responded_at, resolved_at""";
+    static final String COLUMNS = """
+            id, conversation_id, type, category, skills, priority, status, queue, vehicle_model, assignee_id, opened_at,
+            waiting_since, not_to, assigned_at, answer_due, first_response_warn_at, first_response_due,
+            first_responded_at, resolution_warn_at, resolution_due, resolved_at, sla_paused_at""";
 
     private final JdbcClient jdbc;
 
@@ -32,17 +34,24 @@ class TicketRepository {
     }
 
     void insert(Ticket t) {
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        SlaTimes s = t.sla();
+        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id(), t.conversationId(), t.type().name(), t.category() == null ? null : t.category().name(),
-                        String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), t.assigneeId(),
-                        Timestamps.sql(t.openedAt()), Timestamps.sql(t.assignedAt()), Timestamps.sql(t.firstResponseDue()),
-                        Timestamps.sql(t.resolutionDue()), Timestamps.sql(t.firstRespondedAt()),
-                        Timestamps.sql(t.resolvedAt()), Timestamps.sql(t.openedAt()))
+                        String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), t.vehicleModel(),
+                        t.assigneeId(), ts(t.openedAt()), ts(t.waitingSince()), t.notTo(), ts(t.assignedAt()),
+                        ts(t.answerDue()), ts(s.firstResponseWarnAt()), ts(s.firstResponseDue()), ts(s.firstRespondedAt()),
+                        ts(s.resolutionWarnAt()), ts(s.resolutionDue()), ts(s.resolvedAt()), ts(s.pausedAt()),
+                        ts(t.openedAt()))
                 .update();
     }
 
     Optional<Ticket> findById(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ?").param(id).query(TicketRepository::map).optional();
+    }
+
+    /** Locks the ticket row until commit, so two changes to one ticket never interleave. */
+    Optional<Ticket> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE").param(id).query(TicketRepository::map).optional();
     }
 
     Optional<Ticket> findUnresolvedForConversation(String conversationId) {
@@ -70,10 +79,20 @@ class TicketRepository {
         return jdbc.sql(sql.toString()).params(params).query(TicketRepository::map).list();
     }
 
-    /** Tickets waiting for someone: most urgent first, then oldest. */
     List<Ticket> waiting(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'OPEN' ORDER BY priority DESC, opened_at LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'OPEN' ORDER BY priority DESC, waiting_since LIMIT ?")
                 .param(limit).query(TicketRepository::map).list();
+    }
+
+    /** Tickets whose assignee has not answered since taking them. */
+    List<Ticket> unansweredAssigned() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'ASSIGNED' AND answer_due IS NOT NULL")
+                .query(TicketRepository::map).list();
+    }
+
+    List<Ticket> unansweredAssignedTo(long staffId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'ASSIGNED' AND answer_due IS NOT NULL AND assignee_id = ?")
+                .param(staffId).query(TicketRepository::map).list();
     }
 
     /** How many unresolved tickets each staff member holds. */
@@ -87,43 +106,84 @@ class TicketRepository {
     }
 
     /** Assigns only if still waiting, so a concurrent assignment can never be overwritten. */
-    boolean assignIfWaiting(String id, long staffId, Instant at) {
-        return jdbc.sql("UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, updated_at = ? WHERE id = ? AND status = 'OPEN'")
-                .params(staffId, Timestamps.sql(at), Timestamps.sql(at), id).update() == 1;
+    boolean assignIfWaiting(String id, long staffId, Instant at, Instant answerDue) {
+        return jdbc.sql("""
+                UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, answer_due = ?, waiting_since = NULL,
+                updated_at = ? WHERE id = ? AND status = 'OPEN'""")
+                .params(staffId, ts(at), ts(answerDue), ts(at), id).update() == 1;
     }
 
-    void assign(String id, long staffId, Instant at) {
-        jdbc.sql("UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, updated_at = ? WHERE id = ?")
-                .params(staffId, Timestamps.sql(at), Timestamps.sql(at), id).update();
+    void assign(String id, long staffId, Instant at, Instant answerDue) {
+        jdbc.sql("""
+                UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, answer_due = ?, waiting_since = NULL,
+                updated_at = ? WHERE id = ?""")
+                .params(staffId, ts(at), ts(answerDue), ts(at), id).update();
     }
 
-    void requeue(String id, String queue, Instant at) {
-        jdbc.sql("UPDATE ticket SET status = 'OPEN', assignee_id = NULL, assigned_at = NULL, queue = ?, updated_at = ? WHERE id = ?")
-                .params(queue, Timestamps.sql(at), id).update();
+    void requeue(String id, String queue, Long notTo, Instant at) {
+        jdbc.sql("""
+                UPDATE ticket SET status = 'OPEN', assignee_id = NULL, assigned_at = NULL, answer_due = NULL, queue = ?,
+                not_to = ?, waiting_since = ?, updated_at = ? WHERE id = ?""")
+                .params(queue, notTo, ts(at), ts(at), id).update();
     }
 
-    void recordFirstResponse(String id, Instant at) {
-        jdbc.sql("UPDATE ticket SET first_responded_at = ?, updated_at = ? WHERE id = ? AND first_responded_at IS NULL")
-                .params(Timestamps.sql(at), Timestamps.sql(at), id).update();
+    /** Returns an unanswered ticket to its queue, only if it is still with {@code staffId} and still unanswered. */
+    boolean releaseUnanswered(String id, long staffId, Instant at, boolean dueOnly) {
+        return jdbc.sql("""
+                UPDATE ticket SET status = 'OPEN', assignee_id = NULL, assigned_at = NULL, answer_due = NULL, not_to = ?,
+                waiting_since = ?, updated_at = ?
+                WHERE id = ? AND status = 'ASSIGNED' AND assignee_id = ? AND answer_due IS NOT NULL""" + (dueOnly ? " AND answer_due <= ?" : ""))
+                .params(dueOnly ? List.of(staffId, ts(at), ts(at), id, staffId, ts(at)) : List.of(staffId, ts(at), ts(at), id, staffId))
+                .update() == 1;
     }
 
-    boolean resolve(String id, Instant at) {
-        return jdbc.sql("UPDATE ticket SET status = 'RESOLVED', resolved_at = ?, updated_at = ? WHERE id = ? AND status <> 'RESOLVED'")
-                .params(Timestamps.sql(at), Timestamps.sql(at), id).update() == 1;
+    void answered(String id, Instant at) {
+        jdbc.sql("UPDATE ticket SET answer_due = NULL, updated_at = ? WHERE id = ?").params(ts(at), id).update();
     }
 
-    private static Ticket map(ResultSet rs, int row) throws SQLException {
+    void updateStatus(String id, TicketStatus status, Instant at) {
+        jdbc.sql("UPDATE ticket SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), ts(at), id).update();
+    }
+
+    void updatePriority(String id, int priority, Instant at) {
+        jdbc.sql("UPDATE ticket SET priority = ?, updated_at = ? WHERE id = ?").params(priority, ts(at), id).update();
+    }
+
+    /** Stores a changed SLA clock. Crossing flags are left alone: a crossing once reported stays reported. */
+    void updateSla(String id, SlaTimes s, Instant at) {
+        jdbc.sql("""
+                UPDATE ticket SET first_response_warn_at = ?, first_response_due = ?, first_responded_at = ?,
+                resolution_warn_at = ?, resolution_due = ?, resolved_at = ?, sla_paused_at = ?, updated_at = ? WHERE id = ?""")
+                .params(ts(s.firstResponseWarnAt()), ts(s.firstResponseDue()), ts(s.firstRespondedAt()),
+                        ts(s.resolutionWarnAt()), ts(s.resolutionDue()), ts(s.resolvedAt()), ts(s.pausedAt()), ts(at), id)
+                .update();
+    }
+
+    void logSla(String ticketId, String kind, String metric, Instant dueAt, Instant at) {
+        jdbc.sql("INSERT INTO sla_event (ticket_id, kind, metric, due_at, recorded_at) VALUES (?, ?, ?, ?, ?)")
+                .params(ticketId, kind, metric, ts(dueAt), ts(at)).update();
+    }
+
+    private static java.time.OffsetDateTime ts(Instant i) {
+        return Timestamps.sql(i);
+    }
+
+    static Ticket map(ResultSet rs, int row) throws SQLException {
         String category = rs.getString("category");
         long assignee = rs.getLong("assignee_id");
         Long assigneeId = rs.wasNull() ? null : assignee;
+        long notTo = rs.getLong("not_to");
+        Long notToId = rs.wasNull() ? null : notTo;
         String skills = rs.getString("skills");
         Set<String> skillSet = skills.isEmpty() ? Set.of()
                 : Arrays.stream(skills.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+        SlaTimes sla = new SlaTimes(Timestamps.read(rs, "first_response_warn_at"), Timestamps.read(rs, "first_response_due"),
+                Timestamps.read(rs, "first_responded_at"), Timestamps.read(rs, "resolution_warn_at"),
+                Timestamps.read(rs, "resolution_due"), Timestamps.read(rs, "resolved_at"), Timestamps.read(rs, "sla_paused_at"));
         return new Ticket(rs.getString("id"), rs.getString("conversation_id"), TicketType.valueOf(rs.getString("type")),
                 category == null ? null : Category.valueOf(category), skillSet, rs.getInt("priority"),
-                TicketStatus.valueOf(rs.getString("status")), rs.getString("queue"), assigneeId,
-                Timestamps.read(rs, "opened_at"), Timestamps.read(rs, "assigned_at"),
-                Timestamps.read(rs, "first_response_due"), Timestamps.read(rs, "resolution_due"),
-                Timestamps.read(rs, "first_responded_at"), Timestamps.read(rs, "resolved_at"));
+                TicketStatus.valueOf(rs.getString("status")), rs.getString("queue"), rs.getString("vehicle_model"), assigneeId,
+                Timestamps.read(rs, "opened_at"), Timestamps.read(rs, "waiting_since"), notToId,
+                Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla);
     }
 }

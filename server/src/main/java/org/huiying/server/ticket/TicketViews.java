@@ -1,7 +1,6 @@
 package org.huiying.server.ticket;
 
 import java.time.Clock;
-import org.huiying.server.sla.SlaSettings;
 import org.springframework.stereotype.Component;
 
 /** Renders tickets with their SLA state as of now. */
@@ -9,17 +8,15 @@ import org.springframework.stereotype.Component;
 public class TicketViews {
 
     private final Tickets tickets;
-    private final SlaSettings sla;
     private final Clock clock;
 
-    TicketViews(Tickets tickets, SlaSettings sla, Clock clock) {
+    TicketViews(Tickets tickets, Clock clock) {
         this.tickets = tickets;
-        this.sla = sla;
         this.clock = clock;
     }
 
     public TicketView of(Ticket t) {
-        return TicketView.of(t, clock.instant(), sla.warnAt());
+        return TicketView.of(t, clock.instant());
     }
 
     public TicketView byId(String id) {

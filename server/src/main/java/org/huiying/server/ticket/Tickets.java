@@ -3,7 +3,9 @@ package org.huiying.server.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
@@ -16,7 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What staff do with a ticket: read it, answer it, pass it on, resolve it. */
+/** What staff do with a ticket: read it, answer it, wait on the customer, pass it on, resolve it. */
 @Service
 public class Tickets {
 
@@ -25,14 +27,16 @@ public class Tickets {
     private final TicketRepository tickets;
     private final Conversations conversations;
     private final StaffRepository staff;
+    private final RoutingProperties routing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Tickets(TicketRepository tickets, Conversations conversations, StaffRepository staff,
+    Tickets(TicketRepository tickets, Conversations conversations, StaffRepository staff, RoutingProperties routing,
             ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.conversations = conversations;
         this.staff = staff;
+        this.routing = routing;
         this.events = events;
         this.clock = clock;
     }
@@ -41,7 +45,7 @@ public class Tickets {
         return tickets.findById(id).orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
-    public java.util.Optional<Ticket> unresolvedFor(String conversationId) {
+    public Optional<Ticket> unresolvedFor(String conversationId) {
         return tickets.findUnresolvedForConversation(conversationId);
     }
 
@@ -49,32 +53,72 @@ public class Tickets {
         return tickets.find(status, queue, assigneeId, 500);
     }
 
+    /** Moves a ticket up the queue (escalations); never lowers it. */
+    @Transactional
+    public void raisePriority(String ticketId, int priority) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket"));
+        if (ticket.priority() < priority) {
+            tickets.updatePriority(ticketId, priority, Timestamps.now(clock));
+        }
+    }
+
     /** Sends the reply on the customer's channel; the first one stops the first-response clock. */
     @Transactional
     public Appended reply(String ticketId, CurrentStaff by, String text) {
-        Ticket ticket = mayWorkOn(ticketId, by);
+        Ticket ticket = lockForWork(ticketId, by);
         if (ticket.status() == TicketStatus.RESOLVED) {
             throw ApiException.conflict("ticket_resolved", "This ticket is resolved; the customer's next message opens a new one.");
         }
         Appended appended = conversations.append(ticket.conversationId(), Sender.AGENT, by.id(), null, text);
-        tickets.recordFirstResponse(ticketId, appended.message().at());
+        Instant at = appended.message().at();
+        tickets.answered(ticketId, at);
+        if (ticket.sla().firstRespondedAt() == null) {
+            tickets.updateSla(ticketId, ticket.sla().respondedAt(at), at);
+            tickets.logSla(ticketId, "MET", "FIRST_RESPONSE", ticket.sla().firstResponseDue(), at);
+            events.publishEvent(new TicketEvents.SlaClockChanged(ticketId));
+        }
         return appended;
+    }
+
+    /** The agent asked the customer something: the SLA clock stops until the customer writes back. */
+    @Transactional
+    public Ticket waitForCustomer(String ticketId, CurrentStaff by) {
+        Ticket ticket = lockForWork(ticketId, by);
+        if (ticket.status() != TicketStatus.ASSIGNED) {
+            throw ApiException.conflict("not_assigned", "Only an assigned ticket can wait on the customer.");
+        }
+        Instant now = Timestamps.now(clock);
+        tickets.updateStatus(ticketId, TicketStatus.WAITING_CUSTOMER, now);
+        tickets.answered(ticketId, now);
+        tickets.updateSla(ticketId, ticket.sla().pausedAt(now), now);
+        tickets.logSla(ticketId, "PAUSED", null, null, now);
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticketId));
+        return get(ticketId);
     }
 
     @Transactional
     public Ticket resolve(String ticketId, CurrentStaff by) {
-        mayWorkOn(ticketId, by);
-        if (!tickets.resolve(ticketId, Timestamps.now(clock))) {
+        Ticket ticket = lockForWork(ticketId, by);
+        if (ticket.status() == TicketStatus.RESOLVED) {
             throw ApiException.conflict("ticket_resolved", "This ticket is resolved already.");
         }
+        Instant now = Timestamps.now(clock);
+        SlaTimes stopped = ticket.sla().resolvedAt(now);
+        tickets.updateSla(ticketId, stopped, now);
+        tickets.updateStatus(ticketId, TicketStatus.RESOLVED, now);
+        tickets.logSla(ticketId, "RESOLVED", null, null, now);
         events.publishEvent(new TicketEvents.TicketResolved(ticketId, by.id()));
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticketId));
         return get(ticketId);
     }
 
-    /** To a staff id (digits): they take it now. To a queue name: it waits there for the dispatcher. */
+    /**
+     * To a staff id (digits): they take it now. To a queue name: it waits there for the
+     * dispatcher. Supervisors use this to reassign any ticket.
+     */
     @Transactional
     public Ticket transfer(String ticketId, CurrentStaff by, String to) {
-        Ticket ticket = mayWorkOn(ticketId, by);
+        Ticket ticket = lockForWork(ticketId, by);
         if (ticket.status() == TicketStatus.RESOLVED) {
             throw ApiException.conflict("ticket_resolved", "A resolved ticket cannot be transferred.");
         }
@@ -91,16 +135,17 @@ public class Tickets {
             if (person.presence() == Presence.OFFLINE) {
                 throw ApiException.conflict("target_offline", "That staff member is offline.");
             }
-            tickets.assign(ticketId, target, now);
+            tickets.assign(ticketId, target, now, now.plus(routing.answerWithin()));
             staff.recordAssignment(target, now);
             events.publishEvent(new TicketEvents.TicketAssigned(ticketId, target, ticket.conversationId()));
         } else if (QUEUE.matcher(to).matches()) {
-            tickets.requeue(ticketId, to, now);
+            tickets.requeue(ticketId, to, null, now);
+            events.publishEvent(new TicketEvents.TicketQueued(ticketId));
         } else {
             throw ApiException.badRequest("invalid_target", "to: a staff id or a queue name (lower-case letters, digits, '-')");
         }
         if (ticket.assigneeId() != null && !to.equals(ticket.assigneeId().toString())) {
-            events.publishEvent(new TicketEvents.TicketReleased(ticketId, ticket.assigneeId()));
+            events.publishEvent(new TicketEvents.TicketReleased(ticketId, ticket.assigneeId(), "transferred"));
         }
         return get(ticketId);
     }
@@ -113,9 +158,9 @@ public class Tickets {
         }
     }
 
-    /** The assignee works on a ticket; supervisors and admins may step in on any. */
-    private Ticket mayWorkOn(String ticketId, CurrentStaff by) {
-        Ticket ticket = get(ticketId);
+    /** The assignee works on a ticket; supervisors and admins may step in on any. Locks it until commit. */
+    private Ticket lockForWork(String ticketId, CurrentStaff by) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket"));
         boolean assignee = ticket.assigneeId() != null && ticket.assigneeId() == by.id();
         if (!assignee && !by.has("SUPERVISOR") && !by.has("ADMIN")) {
             throw ApiException.forbidden("This ticket is assigned to someone else.");

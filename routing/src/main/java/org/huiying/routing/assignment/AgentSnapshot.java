@@ -1,4 +1,4 @@
-package org.huiying.routing;
+package org.huiying.routing.assignment;
 
 import java.time.Instant;
 import java.util.Set;
@@ -18,5 +18,10 @@ public record AgentSnapshot(long id, boolean online, Set<String> roles, Set<Stri
 
     public boolean hasCapacity() {
         return openTickets < maxConcurrent;
+    }
+
+    /** The same agent after taking one more ticket at {@code at}. */
+    public AgentSnapshot withOneMore(Instant at) {
+        return new AgentSnapshot(id, online, roles, skills, openTickets + 1, maxConcurrent, at);
     }
 }

@@ -1,5 +1,6 @@
-package org.huiying.routing;
+package org.huiying.routing.sla;
 
+import org.huiying.routing.TicketType;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

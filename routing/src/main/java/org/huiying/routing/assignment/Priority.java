@@ -1,5 +1,7 @@
-package org.huiying.routing;
+package org.huiying.routing.assignment;
 
+import org.huiying.routing.TicketType;
+import org.huiying.routing.Category;
 /**
  * Orders waiting tickets: technical problems first (seed rule), then complaints above other work.
  * Higher is more urgent.
@@ -8,6 +10,9 @@ public final class Priority {
 
     private Priority() {
     }
+
+    /** Roadside assistance and other emergencies jump every queue. */
+    public static final int URGENT = 100;
 
     public static int of(TicketType type, Category category) {
         int p = switch (type) {

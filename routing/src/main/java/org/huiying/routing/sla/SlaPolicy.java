@@ -1,7 +1,6 @@
-package org.huiying.routing;
+package org.huiying.routing.sla;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -19,10 +18,5 @@ public record SlaPolicy(Duration firstResponse, Duration resolution) {
         if (resolution.compareTo(firstResponse) < 0) {
             throw new IllegalArgumentException("resolution target must not be shorter than first response");
         }
-    }
-
-    /** The deadlines of a ticket opened at {@code openedAt}. */
-    public SlaDeadlines deadlinesFrom(Instant openedAt) {
-        return new SlaDeadlines(openedAt.plus(firstResponse), openedAt.plus(resolution));
     }
 }

@@ -1,5 +1,6 @@
-package org.huiying.routing;
+package org.huiying.routing.sla;
 
+import org.huiying.routing.TicketType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ class SlaPolicyTest {
 
     @Test
     void complaintsMustBeAnsweredInTwoHoursAndSolvedInFortyEight() {
-        SlaDeadlines d = SlaPolicies.defaults().forType(TicketType.COMPLAINT).deadlinesFrom(opened);
+        SlaTimes d = SlaTimes.start(SlaPolicies.defaults().forType(TicketType.COMPLAINT), opened, 0.75);
         assertThat(d.firstResponseDue()).isEqualTo(Instant.parse("2026-11-23T21:00:00Z"));
         assertThat(d.resolutionDue()).isEqualTo(Instant.parse("2026-11-25T19:00:00Z"));
     }

@@ -1,5 +1,7 @@
-package org.huiying.routing;
+package org.huiying.routing.classification;
 
+import org.huiying.routing.TicketType;
+import org.huiying.routing.Category;
 import java.util.Set;
 
 /**

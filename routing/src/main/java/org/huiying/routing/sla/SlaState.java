@@ -1,4 +1,4 @@
-package org.huiying.routing;
+package org.huiying.routing.sla;
 
 /** How a ticket stands against its SLA, as a supervisor's board shows it. */
 public enum SlaState {

@@ -1,0 +1,46 @@
+package org.huiying.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QueueOrderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private final QueueOrder order = new QueueOrder(Duration.ofMinutes(10));
+
+    private static WaitingTicket waiting(String id, int priority, Duration waited) {
+        return new WaitingTicket(id, priority, NOW.minus(waited), "AGENT", Set.of(), null);
+    }
+
+    private List<String> sorted(WaitingTicket... tickets) {
+        List<WaitingTicket> list = new ArrayList<>(List.of(tickets));
+        list.sort(order.at(NOW));
+        return list.stream().map(WaitingTicket::id).toList();
+    }
+
+    @Test
+    void higherPriorityGoesFirst() {
+        assertThat(sorted(waiting("inquiry", 0, Duration.ofMinutes(1)), waiting("complaint", 2, Duration.ZERO)))
+                .containsExactly("complaint", "inquiry");
+    }
+
+    @Test
+    void amongEqualsTheOldestGoesFirst() {
+        assertThat(sorted(waiting("new", 1, Duration.ofMinutes(1)), waiting("old", 1, Duration.ofMinutes(5))))
+                .containsExactly("old", "new");
+    }
+
+    @Test
+    void anInquiryThatWaitedLongEnoughOvertakesAFreshComplaint() {
+        assertThat(sorted(waiting("complaint", 2, Duration.ZERO), waiting("inquiry", 0, Duration.ofMinutes(19))))
+                .containsExactly("complaint", "inquiry");
+        assertThat(sorted(waiting("complaint", 2, Duration.ZERO), waiting("inquiry", 0, Duration.ofMinutes(30))))
+                .containsExactly("inquiry", "complaint");
+    }
+}

@@ -1,0 +1,40 @@
+package org.huiying.server.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class EscalationController {
+
+    private final EscalationRepository escalations;
+    private final Clock clock;
+
+    EscalationController(EscalationRepository escalations, Clock clock) {
+        this.escalations = escalations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/escalations")
+    List<EscalationRaised> list(@RequestParam(required = false) String since, Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        if (!me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            throw ApiException.forbidden("Only supervisors and admins see escalations.");
+        }
+        Instant from;
+        try {
+            from = since == null || since.isBlank() ? clock.instant().minus(Duration.ofDays(30)) : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("bad_parameter", "since: an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+        return escalations.since(from);
+    }
+}

@@ -1,0 +1,91 @@
+package org.huiying.server.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.huiying.routing.escalation.ProblemReport;
+import org.huiying.routing.escalation.RepeatedProblem;
+import org.huiying.routing.escalation.RepeatedProblemDetector;
+import org.huiying.server.system.RandomIds;
+import org.huiying.server.system.Timestamps;
+import org.huiying.server.ticket.RoutingProperties;
+import org.huiying.server.ticket.TicketEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seed rule: three technical problems of the same kind go to R&D. Each new technical ticket is
+ * checked against the recent ones not escalated yet (same system, same model when known).
+ */
+@Component
+class RepeatedProblemWatch {
+
+    static final String KIND = "REPEATED_TECHNICAL_PROBLEM";
+    private static final Logger log = LoggerFactory.getLogger(RepeatedProblemWatch.class);
+
+    private final JdbcClient jdbc;
+    private final EscalationRepository escalations;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RoutingProperties routing;
+    private final RepeatedProblemDetector detector;
+
+    RepeatedProblemWatch(JdbcClient jdbc, EscalationRepository escalations, TransactionTemplate tx,
+                         ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
+        this.jdbc = jdbc;
+        this.escalations = escalations;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.routing = routing;
+        this.detector = new RepeatedProblemDetector(routing.repeatThreshold(), routing.repeatWindow());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onOpened(TicketEvents.TicketOpened event) {
+        List<ProblemReport> newest = reports("t.id = ?", event.ticketId(), null);
+        if (newest.isEmpty()) {
+            return;
+        }
+        ProblemReport report = newest.get(0);
+        List<ProblemReport> earlier = reports("t.id <> ? AND t.opened_at >= ?", report.ticketId(),
+                report.at().minus(routing.repeatWindow()));
+        detector.check(report, earlier).ifPresent(this::raise);
+    }
+
+    private void raise(RepeatedProblem problem) {
+        Instant now = Timestamps.now(clock);
+        String subject = problem.system() + (problem.model() == null ? "" : " / " + problem.model());
+        EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, subject, problem.ticketIds(), now);
+        try {
+            tx.executeWithoutResult(status -> escalations.insert(raised));
+            events.publishEvent(raised);
+        } catch (DuplicateKeyException alreadyCounted) {
+            log.debug("A ticket of {} was escalated concurrently; not escalating twice", problem.ticketIds());
+        }
+    }
+
+    /** Technical tickets matching {@code where}, not yet part of a repeated-problem escalation. */
+    private List<ProblemReport> reports(String where, String ticketId, Instant since) {
+        var sql = jdbc.sql("SELECT t.id, t.skills, t.vehicle_model, t.opened_at FROM ticket t WHERE t.category = 'TECHNICAL' AND "
+                + where + " AND NOT EXISTS (SELECT 1 FROM escalation_ticket x WHERE x.kind = '" + KIND
+                + "' AND x.ticket_id = t.id) ORDER BY t.opened_at LIMIT 5000");
+        var bound = since == null ? sql.param(ticketId) : sql.params(ticketId, Timestamps.sql(since));
+        return bound.query((rs, n) -> new ProblemReport(rs.getString("id"), skills(rs.getString("skills")),
+                rs.getString("vehicle_model"), Timestamps.read(rs, "opened_at"))).list();
+    }
+
+    private static Set<String> skills(String csv) {
+        return csv.isEmpty() ? Set.of() : Arrays.stream(csv.split(",")).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,66 @@
+package org.huiying.server.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The supervisor's list of warned and breached tickets, from the SLA event log. */
+@RestController
+class SlaController {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SlaController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Crossing as listed: {@code state} WARNING or BREACHED, with the ticket's current status and assignee. */
+    record Crossing(String id, String state, String metric, Instant dueAt, Instant recordedAt, String type,
+                    String status, Long assignee) {
+    }
+
+    @GetMapping("/api/sla/breaches")
+    List<Crossing> breaches(@RequestParam(required = false) String since, Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        if (!me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            throw ApiException.forbidden("Only supervisors and admins see the SLA board.");
+        }
+        Instant from = parse(since);
+        return jdbc.sql("""
+                SELECT e.ticket_id, e.kind, e.metric, e.due_at, e.recorded_at, t.type, t.status, t.assignee_id
+                FROM sla_event e JOIN ticket t ON t.id = e.ticket_id
+                WHERE e.kind IN ('WARNING', 'BREACH') AND e.recorded_at >= ?
+                ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1000""")
+                .param(Timestamps.sql(from))
+                .query((rs, n) -> {
+                    long assignee = rs.getLong("assignee_id");
+                    return new Crossing(rs.getString("ticket_id"), rs.getString("kind").equals("WARNING") ? "WARNING" : "BREACHED",
+                            rs.getString("metric"), Timestamps.read(rs, "due_at"), Timestamps.read(rs, "recorded_at"),
+                            rs.getString("type"), rs.getString("status"), rs.wasNull() ? null : assignee);
+                })
+                .list();
+    }
+
+    private Instant parse(String since) {
+        if (since == null || since.isBlank()) {
+            return clock.instant().minus(Duration.ofDays(1));
+        }
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("bad_parameter", "since: an ISO-8601 instant such as 2026-11-23T00:00:00Z");
+        }
+    }
+}

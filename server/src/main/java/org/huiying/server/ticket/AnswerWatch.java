@@ -1,0 +1,85 @@
+package org.huiying.server.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.huiying.server.staff.Presence;
+import org.huiying.server.staff.PresenceChanged;
+import org.huiying.server.system.TimingWheel;
+import org.huiying.server.system.Timestamps;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A ticket must not sit with someone who does not answer: when the assignee has not replied by
+ * {@code huiying.routing.answer-within}, or goes offline before replying, the ticket returns to
+ * its queue for someone else. The deadline is stored on the ticket; the timer only acts on it,
+ * and the release is a conditional update, so a stale timer changes nothing.
+ */
+@Component
+class AnswerWatch implements AutoCloseable {
+
+    private final TicketRepository tickets;
+    private final TimingWheel wheel;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-watch"));
+
+    AnswerWatch(TicketRepository tickets, TimingWheel wheel, TransactionTemplate tx, ApplicationEventPublisher events,
+                Clock clock) {
+        this.tickets = tickets;
+        this.wheel = wheel;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        tickets.unansweredAssigned().forEach(this::watch);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAssigned(TicketEvents.TicketAssigned e) {
+        tickets.findById(e.ticketId()).ifPresent(this::watch);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPresence(PresenceChanged e) {
+        if (e.presence() == Presence.OFFLINE) {
+            work.execute(() -> tickets.unansweredAssignedTo(e.staffId())
+                    .forEach(t -> release(t.id(), e.staffId(), false, "offline")));
+        }
+    }
+
+    private void watch(Ticket t) {
+        if (t.answerDue() == null || t.assigneeId() == null) {
+            return;
+        }
+        long staffId = t.assigneeId();
+        Duration delay = Duration.between(clock.instant(), t.answerDue());
+        wheel.schedule(delay, () -> work.execute(() -> release(t.id(), staffId, true, "unanswered")));
+    }
+
+    private void release(String ticketId, long staffId, boolean onlyWhenDue, String reason) {
+        Instant now = Timestamps.now(clock);
+        tx.executeWithoutResult(status -> {
+            if (tickets.releaseUnanswered(ticketId, staffId, now, onlyWhenDue)) {
+                events.publishEvent(new TicketEvents.TicketReleased(ticketId, staffId, reason));
+                events.publishEvent(new TicketEvents.TicketQueued(ticketId));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        work.shutdownNow();
+    }
+}

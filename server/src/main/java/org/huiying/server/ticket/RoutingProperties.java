@@ -1,0 +1,23 @@
+package org.huiying.server.ticket;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code huiying.routing.*}.
+ *
+ * @param answerWithin    an assignee who has not answered by then loses the ticket to the queue
+ * @param ageingStep      every step waited raises a queued ticket's priority by one
+ * @param repeatThreshold how many same technical problems make an R&D escalation
+ * @param repeatWindow    how far back those problems are counted
+ */
+@ConfigurationProperties("huiying.routing")
+public record RoutingProperties(Duration answerWithin, Duration ageingStep, int repeatThreshold, Duration repeatWindow) {
+
+    public RoutingProperties {
+        answerWithin = answerWithin == null ? Duration.ofMinutes(3) : answerWithin;
+        ageingStep = ageingStep == null ? Duration.ofMinutes(10) : ageingStep;
+        repeatThreshold = repeatThreshold <= 0 ? 3 : repeatThreshold;
+        repeatWindow = repeatWindow == null ? Duration.ofDays(30) : repeatWindow;
+    }
+}

@@ -1,0 +1,92 @@
+package org.huiying.server.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.huiying.routing.assignment.Priority;
+import org.huiying.routing.classification.Classification;
+import org.huiying.routing.sla.SlaTimes;
+import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.MessageAppended;
+import org.huiying.server.conversation.Sender;
+import org.huiying.server.sla.SlaSettings;
+import org.huiying.server.system.RandomIds;
+import org.huiying.server.system.Timestamps;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a customer's message does to tickets: opens one when the conversation has none unresolved
+ * (classified, SLA clock started, queued), restarts the clock of one waiting on the customer,
+ * and otherwise simply joins the open one. Runs inside the transaction that stores the message:
+ * there is never a stored message without its ticket.
+ */
+@Component
+class TicketIntake {
+
+    private final TicketRepository tickets;
+    private final Classifier classifier;
+    private final SlaSettings sla;
+    private final Conversations conversations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, Conversations conversations,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.tickets = tickets;
+        this.classifier = classifier;
+        this.sla = sla;
+        this.conversations = conversations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onMessage(MessageAppended event) {
+        var message = event.message();
+        if (message.sender() != Sender.CUSTOMER) {
+            return;
+        }
+        var open = tickets.findUnresolvedForConversation(message.conversationId());
+        if (open.isEmpty()) {
+            openTicket(message.conversationId(), message.text());
+        } else if (open.get().status() == TicketStatus.WAITING_CUSTOMER) {
+            resume(open.get());
+        }
+    }
+
+    private void openTicket(String conversationId, String text) {
+        Instant now = Timestamps.now(clock);
+        Classification c = classifier.classify(text);
+        SlaTimes times = SlaTimes.start(sla.policies().forType(c.type()), now, sla.warnAt());
+        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, c.type(), c.category(), c.skills(),
+                Priority.of(c.type(), c.category()), TicketStatus.OPEN, queueFor(c), conversations.vehicleModel(conversationId).orElse(null),
+                null, now, now, null, null, null, times);
+        tickets.insert(ticket);
+        tickets.logSla(ticket.id(), "STARTED", null, null, now);
+        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
+    }
+
+    private void resume(Ticket waiting) {
+        Ticket ticket = tickets.lock(waiting.id()).orElseThrow();
+        if (ticket.status() != TicketStatus.WAITING_CUSTOMER) {
+            return;
+        }
+        Instant now = Timestamps.now(clock);
+        tickets.updateSla(ticket.id(), ticket.sla().resumedAt(now), now);
+        tickets.logSla(ticket.id(), "RESUMED", null, null, now);
+        if (ticket.assigneeId() != null) {
+            tickets.updateStatus(ticket.id(), TicketStatus.ASSIGNED, now);
+        } else {
+            tickets.requeue(ticket.id(), ticket.queue(), null, now);
+            events.publishEvent(new TicketEvents.TicketQueued(ticket.id()));
+        }
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
+    }
+
+    private static String queueFor(Classification c) {
+        return c.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
