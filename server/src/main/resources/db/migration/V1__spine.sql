@@ -116,5 +116,6 @@ CREATE TABLE escalation_ticket (
     escalation_id  VARCHAR(40) NOT NULL REFERENCES escalation (id),
     kind           VARCHAR(40) NOT NULL,
     ticket_id      VARCHAR(40) NOT NULL REFERENCES ticket (id),
+    position       INT NOT NULL,
     PRIMARY KEY (kind, ticket_id)
 );

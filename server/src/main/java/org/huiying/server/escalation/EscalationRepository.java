@@ -22,9 +22,9 @@ class EscalationRepository {
     void insert(EscalationRaised e) {
         jdbc.sql("INSERT INTO escalation (id, kind, subject, created_at) VALUES (?, ?, ?, ?)")
                 .params(e.id(), e.kind(), e.subject(), Timestamps.sql(e.createdAt())).update();
-        for (String ticketId : e.ticketIds()) {
-            jdbc.sql("INSERT INTO escalation_ticket (escalation_id, kind, ticket_id) VALUES (?, ?, ?)")
-                    .params(e.id(), e.kind(), ticketId).update();
+        for (int i = 0; i < e.ticketIds().size(); i++) {
+            jdbc.sql("INSERT INTO escalation_ticket (escalation_id, kind, ticket_id, position) VALUES (?, ?, ?, ?)")
+                    .params(e.id(), e.kind(), e.ticketIds().get(i), i).update();
         }
     }
 
@@ -33,7 +33,7 @@ class EscalationRepository {
         jdbc.sql("""
                 SELECT e.id, e.kind, e.subject, e.created_at, t.ticket_id FROM escalation e
                 JOIN escalation_ticket t ON t.escalation_id = e.id
-                WHERE e.created_at >= ? ORDER BY e.created_at DESC, e.id, t.ticket_id""")
+                WHERE e.created_at >= ? ORDER BY e.created_at DESC, e.id, t.position""")
                 .param(Timestamps.sql(from))
                 .query(rs -> {
                     String id = rs.getString("id");

@@ -3,12 +3,15 @@ package org.huiying.server.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.huiying.server.staff.Presence;
 import org.huiying.server.staff.PresenceChanged;
 import org.huiying.server.system.TimingWheel;
 import org.huiying.server.system.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -25,25 +28,40 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AnswerWatch implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(AnswerWatch.class);
+
     private final TicketRepository tickets;
     private final TimingWheel wheel;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-watch"));
+    private final Duration sweepEvery;
+    private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "answer-watch"));
 
     AnswerWatch(TicketRepository tickets, TimingWheel wheel, TransactionTemplate tx, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, RoutingProperties routing) {
         this.tickets = tickets;
         this.wheel = wheel;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
+        this.sweepEvery = routing.sweepEvery();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         tickets.unansweredAssigned().forEach(this::watch);
+        work.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        try {
+            for (Ticket t : tickets.overdueUnanswered(Timestamps.now(clock))) {
+                release(t.id(), t.assigneeId(), true, "unanswered");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Answer-deadline sweep failed; the next one retries", e);
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

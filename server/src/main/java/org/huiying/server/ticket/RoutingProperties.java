@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ageingStep      every step waited raises a queued ticket's priority by one
  * @param repeatThreshold how many same technical problems make an R&D escalation
  * @param repeatWindow    how far back those problems are counted
+ * @param sweepEvery      how often overdue answer deadlines are looked up in the database, behind
+ *                        the timers (a restart or a jump of the wall clock never strands a ticket)
  */
 @ConfigurationProperties("huiying.routing")
-public record RoutingProperties(Duration answerWithin, Duration ageingStep, int repeatThreshold, Duration repeatWindow) {
+public record RoutingProperties(Duration answerWithin, Duration ageingStep, int repeatThreshold, Duration repeatWindow,
+                                Duration sweepEvery) {
 
     public RoutingProperties {
         answerWithin = answerWithin == null ? Duration.ofMinutes(3) : answerWithin;
         ageingStep = ageingStep == null ? Duration.ofMinutes(10) : ageingStep;
         repeatThreshold = repeatThreshold <= 0 ? 3 : repeatThreshold;
         repeatWindow = repeatWindow == null ? Duration.ofDays(30) : repeatWindow;
+        sweepEvery = sweepEvery == null ? Duration.ofSeconds(30) : sweepEvery;
     }
 }

@@ -90,6 +90,11 @@ class TicketRepository {
                 .query(TicketRepository::map).list();
     }
 
+    List<Ticket> overdueUnanswered(Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'ASSIGNED' AND answer_due IS NOT NULL AND answer_due <= ?")
+                .param(ts(now)).query(TicketRepository::map).list();
+    }
+
     List<Ticket> unansweredAssignedTo(long staffId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'ASSIGNED' AND answer_due IS NOT NULL AND assignee_id = ?")
                 .param(staffId).query(TicketRepository::map).list();

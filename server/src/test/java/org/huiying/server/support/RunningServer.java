@@ -20,6 +20,7 @@ public final class RunningServer implements AutoCloseable {
 
     private final Path dataDir;
     private final List<String> extraArgs;
+    private java.time.Clock clock;
     private ConfigurableApplicationContext context;
     private int httpPort;
     private int gatewayPort;
@@ -27,6 +28,12 @@ public final class RunningServer implements AutoCloseable {
     public RunningServer(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** Runs the server on a clock the test moves, so time-driven behaviour is tested without waiting. */
+    public RunningServer withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     public RunningServer start() {
@@ -39,7 +46,13 @@ public final class RunningServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        context = new SpringApplicationBuilder(HuiyingApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(HuiyingApplication.class);
+        if (clock != null) {
+            java.time.Clock testClock = clock;
+            builder.initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
+                    .registerBean("testClock", java.time.Clock.class, () -> testClock, bd -> bd.setPrimary(true)));
+        }
+        context = builder.run(args.toArray(String[]::new));
         JsonNode ports = JsonMapper.shared().readTree(dataDir.resolve("ports.json").toFile());
         httpPort = ports.get("http").asInt();
         gatewayPort = ports.get("gateway").asInt();
