@@ -11,6 +11,7 @@ import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,6 +52,24 @@ class SlaController {
                             rs.getString("type"), rs.getString("status"), rs.wasNull() ? null : assignee);
                 })
                 .list();
+    }
+
+    /** One line of a ticket's SLA history. */
+    record LogEntry(String kind, String metric, Instant dueAt, Instant at) {
+    }
+
+    /** A ticket's SLA history, oldest first: STARTED, MET, PAUSED, RESUMED, WARNING, BREACH, RESOLVED. */
+    @GetMapping("/api/tickets/{id}/sla-events")
+    List<LogEntry> log(@PathVariable String id) {
+        List<LogEntry> entries = jdbc.sql("SELECT kind, metric, due_at, recorded_at FROM sla_event WHERE ticket_id = ? ORDER BY id")
+                .param(id)
+                .query((rs, n) -> new LogEntry(rs.getString("kind"), rs.getString("metric"), Timestamps.read(rs, "due_at"),
+                        Timestamps.read(rs, "recorded_at")))
+                .list();
+        if (entries.isEmpty()) {
+            throw ApiException.notFound("ticket");
+        }
+        return entries;
     }
 
     private Instant parse(String since) {

@@ -116,6 +116,9 @@ abstract class SlaContract {
             clock.advance(Duration.ofMinutes(1));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                     .until(() -> breaches(server.api(), boss).size() == 2);
+            List<String> log = server.api().get("/api/tickets/" + ticket + "/sla-events", boss).body().valueStream()
+                    .map(e -> e.get("kind").asString() + (e.has("metric") ? " " + e.get("metric").asString() : "")).toList();
+            assertThat(log).containsExactly("STARTED", "WARNING FIRST_RESPONSE", "BREACH FIRST_RESPONSE");
         }
     }
 
