@@ -16,6 +16,9 @@ import org.huiying.routing.sla.SlaTimes;
 import org.huiying.routing.sla.TrackedTicket;
 import org.huiying.routing.sla.TrackedTicket.Crossing;
 import org.huiying.server.system.Timestamps;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,19 +36,22 @@ class SlaStore implements SlaMonitor.Store {
             resolved_at, sla_paused_at, first_response_warned, first_response_breached, resolution_warned, resolution_breached""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
     private final TransactionTemplate tx;
 
-    SlaStore(JdbcClient jdbc, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    SlaStore(DataSource dataSource, TransactionTemplate tx) {
+        this.jdbc = JdbcClient.create(dataSource);
+        // Start-up reads every unresolved ticket: fetched in pages (PostgreSQL streams only inside a
+        // transaction), never all at once into memory.
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(5_000);
         this.tx = tx;
     }
 
     @Override
     public void forEachTracked(Consumer<TrackedTicket> sink) {
-        jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE status <> 'RESOLVED'")
-                .query(rs -> {
-                    sink.accept(map(rs));
-                });
+        tx.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM ticket WHERE status <> 'RESOLVED'",
+                (RowCallbackHandler) rs -> sink.accept(map(rs))));
     }
 
     @Override

@@ -65,11 +65,14 @@ public class Tickets {
     /** Sends the reply on the customer's channel; the first one stops the first-response clock. */
     @Transactional
     public Appended reply(String ticketId, CurrentStaff by, String text) {
-        Ticket ticket = lockForWork(ticketId, by);
-        if (ticket.status() == TicketStatus.RESOLVED) {
-            throw ApiException.conflict("ticket_resolved", "This ticket is resolved; the customer's next message opens a new one.");
-        }
-        Appended appended = conversations.append(ticket.conversationId(), Sender.AGENT, by.id(), null, text);
+        // Locks in the order a customer's message takes them (conversation, then ticket), so the
+        // two can never deadlock; the ticket is checked again once locked, and a change since
+        // rolls the reply back with everything else.
+        Ticket seen = mayWorkOn(get(ticketId), by);
+        refuseIfResolved(seen);
+        Appended appended = conversations.append(seen.conversationId(), Sender.AGENT, by.id(), null, text);
+        Ticket ticket = mayWorkOn(tickets.lock(ticketId).orElseThrow(), by);
+        refuseIfResolved(ticket);
         Instant at = appended.message().at();
         tickets.answered(ticketId, at);
         if (ticket.sla().firstRespondedAt() == null) {
@@ -160,11 +163,20 @@ public class Tickets {
 
     /** The assignee works on a ticket; supervisors and admins may step in on any. Locks it until commit. */
     private Ticket lockForWork(String ticketId, CurrentStaff by) {
-        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket"));
+        return mayWorkOn(tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket")), by);
+    }
+
+    private static Ticket mayWorkOn(Ticket ticket, CurrentStaff by) {
         boolean assignee = ticket.assigneeId() != null && ticket.assigneeId() == by.id();
         if (!assignee && !by.has("SUPERVISOR") && !by.has("ADMIN")) {
             throw ApiException.forbidden("This ticket is assigned to someone else.");
         }
         return ticket;
+    }
+
+    private static void refuseIfResolved(Ticket ticket) {
+        if (ticket.status() == TicketStatus.RESOLVED) {
+            throw ApiException.conflict("ticket_resolved", "This ticket is resolved; the customer's next message opens a new one.");
+        }
     }
 }

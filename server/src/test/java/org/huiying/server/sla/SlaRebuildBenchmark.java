@@ -60,7 +60,7 @@ public final class SlaRebuildBenchmark {
         }
         System.out.printf("%s: inserted %,d tickets in %d s%n", db, n, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
 
-        SlaStore store = new SlaStore(JdbcClient.create(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        SlaStore store = new SlaStore(ds, new TransactionTemplate(new DataSourceTransactionManager(ds)));
         try (TimingWheel wheel = new TimingWheel()) {
             SlaMonitor monitor = new SlaMonitor(Clock.systemUTC(), store, (id, d, at) -> { }, wheel, Runnable::run);
             long start = System.nanoTime();
