@@ -31,8 +31,11 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final JsonMapper json;
     private final Frames frames;
     private final CustomerActivity activity;
+    private final Ratings ratings;
 
-    ChatFrameHandler(Conversations conversations, ChatChannels channels, JsonMapper json, CustomerActivity activity) {
+    ChatFrameHandler(Conversations conversations, ChatChannels channels, JsonMapper json, CustomerActivity activity,
+                     Ratings ratings) {
+        this.ratings = ratings;
         this.conversations = conversations;
         this.channels = channels;
         this.json = json;
@@ -70,7 +73,7 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             case "message" -> message(ctx, node);
             case "resume" -> resume(ctx, node);
             case "typing" -> activity.typing(conversation(ctx));
-            case "rating" -> send(ctx, frames.error("no_survey", "当前没有待评价的服务。There is no survey to answer right now."));
+            case "rating" -> rating(ctx, node);
             default -> send(ctx, frames.error("unknown_type", "Unknown frame type: expected message, resume, typing or rating."));
         }
     }
@@ -95,6 +98,23 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } catch (RuntimeException e) {
             log.error("Could not store a customer message; the client was not acknowledged and may retry", e);
             send(ctx, frames.error("not_stored", "The message was not stored; please retry with the same cmid."));
+        }
+    }
+
+    private void rating(ChannelHandlerContext ctx, JsonNode node) {
+        JsonNode score = node.get("score");
+        JsonNode comment = node.get("comment");
+        if (score == null || !score.canConvertToInt() || score.asInt() < 1 || score.asInt() > 5) {
+            send(ctx, frames.error("invalid_score", "score: a whole number from 1 to 5."));
+            return;
+        }
+        if (comment != null && !comment.isNull() && !comment.isString()) {
+            send(ctx, frames.error("invalid_comment", "comment: text."));
+            return;
+        }
+        String text = comment == null || comment.isNull() ? "" : comment.asString();
+        if (!ratings.rate(conversation(ctx), score.asInt(), text)) {
+            send(ctx, frames.error("no_survey", "当前没有待评价的服务。There is no survey to answer right now."));
         }
     }
 

@@ -26,6 +26,7 @@ class CustomerGateway implements SmartLifecycle {
     private final ChatChannels channels;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final Ratings ratings;
 
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -33,7 +34,8 @@ class CustomerGateway implements SmartLifecycle {
     private Channel server;
 
     CustomerGateway(GatewayProperties properties, Conversations conversations, ChatChannels channels, JsonMapper json,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, Ratings ratings) {
+        this.ratings = ratings;
         this.properties = properties;
         this.conversations = conversations;
         this.channels = channels;
@@ -49,7 +51,7 @@ class CustomerGateway implements SmartLifecycle {
         CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTyping(conversationId));
         GatewayInitializer initializer = new GatewayInitializer(properties, blocking,
                 () -> new HandshakeAuthenticator(conversations::conversationForToken),
-                () -> new ChatFrameHandler(conversations, channels, json, activity));
+                () -> new ChatFrameHandler(conversations, channels, json, activity, ratings));
         server = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -13,11 +13,12 @@ import org.huiying.routing.sla.SlaTimes;
  * @param waitingSince when it last entered a queue (ageing counts from here); null while assigned
  * @param notTo        who let it go unanswered last, so it is not handed straight back
  * @param answerDue    when the assignee must have answered, or it returns to the queue
+ * @param parentId     the ticket this one follows up (a low survey score, a fix that did not hold)
  */
 public record Ticket(String id, String conversationId, TicketType type, Category category, Set<String> skills,
                      int priority, TicketStatus status, String queue, String vehicleModel, Long assigneeId,
                      Instant openedAt, Instant waitingSince, Long notTo, Instant assignedAt, Instant answerDue,
-                     SlaTimes sla) {
+                     SlaTimes sla, String parentId) {
 
     /** Experts answer technicians; everyone else is served by agents. */
     public String requiredRole() {

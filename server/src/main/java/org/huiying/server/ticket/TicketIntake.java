@@ -2,6 +2,7 @@ package org.huiying.server.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.classification.Classification;
@@ -29,12 +30,14 @@ class TicketIntake {
     private final Classifier classifier;
     private final SlaSettings sla;
     private final Conversations conversations;
+    private final List<CustomerMessageClaim> claims;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, Conversations conversations,
-                 ApplicationEventPublisher events, Clock clock) {
+                 List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
+        this.claims = claims;
         this.classifier = classifier;
         this.sla = sla;
         this.conversations = conversations;
@@ -45,7 +48,7 @@ class TicketIntake {
     @EventListener
     void onMessage(MessageAppended event) {
         var message = event.message();
-        if (message.sender() != Sender.CUSTOMER) {
+        if (message.sender() != Sender.CUSTOMER || claims.stream().anyMatch(c -> c.claims(message))) {
             return;
         }
         var open = tickets.findUnresolvedForConversation(message.conversationId());
@@ -62,7 +65,7 @@ class TicketIntake {
         SlaTimes times = SlaTimes.start(sla.policies().forType(c.type()), now, sla.warnAt());
         Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, c.type(), c.category(), c.skills(),
                 Priority.of(c.type(), c.category()), TicketStatus.OPEN, queueFor(c), conversations.vehicleModel(conversationId).orElse(null),
-                null, now, now, null, null, null, times);
+                null, now, now, null, null, null, times, null);
         tickets.insert(ticket);
         tickets.logSla(ticket.id(), "STARTED", null, null, now);
         events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));

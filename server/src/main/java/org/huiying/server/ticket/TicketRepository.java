@@ -25,7 +25,7 @@ class TicketRepository {
     static final String COLUMNS = """
             id, conversation_id, type, category, skills, priority, status, queue, vehicle_model, assignee_id, opened_at,
             waiting_since, not_to, assigned_at, answer_due, first_response_warn_at, first_response_due,
-            first_responded_at, resolution_warn_at, resolution_due, resolved_at, sla_paused_at""";
+            first_responded_at, resolution_warn_at, resolution_due, resolved_at, sla_paused_at, parent_id""";
 
     private final JdbcClient jdbc;
 
@@ -35,13 +35,13 @@ class TicketRepository {
 
     void insert(Ticket t) {
         SlaTimes s = t.sla();
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id(), t.conversationId(), t.type().name(), t.category() == null ? null : t.category().name(),
                         String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), t.vehicleModel(),
                         t.assigneeId(), ts(t.openedAt()), ts(t.waitingSince()), t.notTo(), ts(t.assignedAt()),
                         ts(t.answerDue()), ts(s.firstResponseWarnAt()), ts(s.firstResponseDue()), ts(s.firstRespondedAt()),
                         ts(s.resolutionWarnAt()), ts(s.resolutionDue()), ts(s.resolvedAt()), ts(s.pausedAt()),
-                        ts(t.openedAt()))
+                        t.parentId(), ts(t.openedAt()))
                 .update();
     }
 
@@ -189,6 +189,6 @@ class TicketRepository {
                 category == null ? null : Category.valueOf(category), skillSet, rs.getInt("priority"),
                 TicketStatus.valueOf(rs.getString("status")), rs.getString("queue"), rs.getString("vehicle_model"), assigneeId,
                 Timestamps.read(rs, "opened_at"), Timestamps.read(rs, "waiting_since"), notToId,
-                Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla);
+                Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla, rs.getString("parent_id"));
     }
 }

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.huiying.routing.TicketType;
+import org.huiying.routing.assignment.Priority;
+import org.huiying.routing.sla.SlaTimes;
+import org.huiying.server.sla.SlaSettings;
+import org.huiying.server.system.RandomIds;
 import java.util.regex.Pattern;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.conversation.Appended;
@@ -23,16 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tickets {
 
     private static final Pattern QUEUE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** A customer who already had to come back goes ahead of first-time work. */
+    private static final int FOLLOW_UP_BOOST = 3;
 
     private final TicketRepository tickets;
     private final Conversations conversations;
     private final StaffRepository staff;
     private final RoutingProperties routing;
+    private final SlaSettings sla;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Tickets(TicketRepository tickets, Conversations conversations, StaffRepository staff, RoutingProperties routing,
-            ApplicationEventPublisher events, Clock clock) {
+            SlaSettings sla, ApplicationEventPublisher events, Clock clock) {
+        this.sla = sla;
         this.tickets = tickets;
         this.conversations = conversations;
         this.staff = staff;
@@ -51,6 +61,26 @@ public class Tickets {
 
     List<Ticket> list(TicketStatus status, String queue, Long assigneeId) {
         return tickets.find(status, queue, assigneeId, 500);
+    }
+
+    /**
+     * Opens a ticket following up {@code parentId} on the same conversation: its own SLA clock from
+     * the policy for {@code type}, ahead of ordinary work in the queue.
+     */
+    @Transactional
+    public String openFollowUp(String parentId, TicketType type, Set<String> skills) {
+        Ticket parent = get(parentId);
+        Instant now = Timestamps.now(clock);
+        SlaTimes times = SlaTimes.start(sla.policies().forType(type), now, sla.warnAt());
+        Ticket followUp = new Ticket(RandomIds.id("tk"), parent.conversationId(), type, parent.category(), skills,
+                Priority.of(type, parent.category()) + FOLLOW_UP_BOOST, TicketStatus.OPEN,
+                type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), parent.vehicleModel(), null, now, now,
+                null, null, null, times, parentId);
+        tickets.insert(followUp);
+        tickets.logSla(followUp.id(), "STARTED", null, null, now);
+        events.publishEvent(new TicketEvents.TicketOpened(followUp.id(), followUp.conversationId()));
+        events.publishEvent(new TicketEvents.SlaClockChanged(followUp.id()));
+        return followUp.id();
     }
 
     /** Moves a ticket up the queue (escalations); never lowers it. */

@@ -17,8 +17,16 @@ final class FrameQueue<T> {
         frames.add(frame);
     }
 
-    /** The next frame matching {@code wanted}; frames before it that do not match are kept aside. */
-    T await(Predicate<T> wanted, Duration timeout) {
+    /**
+     * The first frame matching {@code wanted}, looking first at frames an earlier await passed
+     * over; frames that do not match are kept aside for later awaits.
+     */
+    synchronized T await(Predicate<T> wanted, Duration timeout) {
+        for (int i = 0; i < skipped.size(); i++) {
+            if (wanted.test(skipped.get(i))) {
+                return skipped.remove(i);
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -39,9 +47,10 @@ final class FrameQueue<T> {
         }
     }
 
-    /** Frames that arrived within {@code window}, for asserting that something did NOT arrive. */
-    List<T> drain(Duration window) {
-        List<T> out = new ArrayList<>();
+    /** Frames that arrived within {@code window} (and any passed over before), for asserting that something did NOT arrive. */
+    synchronized List<T> drain(Duration window) {
+        List<T> out = new ArrayList<>(skipped);
+        skipped.clear();
         long deadline = System.nanoTime() + window.toNanos();
         while (System.nanoTime() < deadline) {
             try {

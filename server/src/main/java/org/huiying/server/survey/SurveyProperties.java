@@ -1,0 +1,21 @@
+package org.huiying.server.survey;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code huiying.survey.*}.
+ *
+ * @param delay      how long after resolution the survey goes out (default right away)
+ * @param quietHours daily window nobody is messaged, e.g. {@code 21:00-08:00} in {@code huiying.zone}; empty = none
+ * @param sweepEvery how often due surveys are looked up behind the timers
+ */
+@ConfigurationProperties("huiying.survey")
+record SurveyProperties(Duration delay, String quietHours, Duration sweepEvery) {
+
+    SurveyProperties {
+        delay = delay == null ? Duration.ZERO : delay;
+        quietHours = quietHours == null ? "21:00-08:00" : quietHours;
+        sweepEvery = sweepEvery == null ? Duration.ofSeconds(30) : sweepEvery;
+    }
+}

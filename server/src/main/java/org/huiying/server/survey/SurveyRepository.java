@@ -1,0 +1,68 @@
+package org.huiying.server.survey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SurveyRepository {
+
+    record Survey(String id, String ticketId, String conversationId, String status, Instant dueAt, boolean reasked) {
+    }
+
+    private static final String COLUMNS = "id, ticket_id, conversation_id, status, due_at, reasked";
+
+    private final JdbcClient jdbc;
+
+    SurveyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** At most one survey per ticket: a second insert for the same ticket changes nothing. */
+    boolean insertOnce(String id, String ticketId, String conversationId, Long staffId, String category, String model,
+                       Instant dueAt, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO survey (id, ticket_id, conversation_id, staff_id, category, vehicle_model, status, due_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ? WHERE NOT EXISTS (SELECT 1 FROM survey WHERE ticket_id = ?)""")
+                .params(id, ticketId, conversationId, staffId, category, model, Timestamps.sql(dueAt), Timestamps.sql(now), ticketId)
+                .update() == 1;
+    }
+
+    List<Survey> scheduled() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE status = 'SCHEDULED'").query(SurveyRepository::map).list();
+    }
+
+    List<Survey> dueBy(Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE status = 'SCHEDULED' AND due_at <= ?")
+                .param(Timestamps.sql(now)).query(SurveyRepository::map).list();
+    }
+
+    /** Claims a due survey for sending; only one caller wins. */
+    boolean markSent(String id, Instant now) {
+        return jdbc.sql("UPDATE survey SET status = 'SENT', sent_at = ? WHERE id = ? AND status = 'SCHEDULED' AND due_at <= ?")
+                .params(Timestamps.sql(now), id, Timestamps.sql(now)).update() == 1;
+    }
+
+    /** The survey awaiting this conversation's answer, locked until commit. */
+    Optional<Survey> lockAwaitingAnswer(String conversationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE conversation_id = ? AND status = 'SENT' ORDER BY sent_at DESC LIMIT 1 FOR UPDATE")
+                .param(conversationId).query(SurveyRepository::map).optional();
+    }
+
+    void markReasked(String id) {
+        jdbc.sql("UPDATE survey SET reasked = TRUE WHERE id = ?").param(id).update();
+    }
+
+    void answer(String id, Integer score, String comment, String followUpTicketId, Instant now) {
+        jdbc.sql("UPDATE survey SET status = 'ANSWERED', score = ?, comment = ?, follow_up_ticket_id = ?, answered_at = ? WHERE id = ?")
+                .params(score, comment, followUpTicketId, Timestamps.sql(now), id).update();
+    }
+
+    private static Survey map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Survey(rs.getString("id"), rs.getString("ticket_id"), rs.getString("conversation_id"), rs.getString("status"),
+                Timestamps.read(rs, "due_at"), rs.getBoolean("reasked"));
+    }
+}

@@ -1,0 +1,169 @@
+package org.huiying.server.survey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.huiying.routing.TicketType;
+import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.Message;
+import org.huiying.server.conversation.Sender;
+import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.system.RandomIds;
+import org.huiying.server.system.TimingWheel;
+import org.huiying.server.system.Timestamps;
+import org.huiying.server.ticket.CustomerMessageClaim;
+import org.huiying.server.ticket.Ticket;
+import org.huiying.server.ticket.TicketEvents;
+import org.huiying.server.ticket.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one survey per resolved ticket on the customer's own channel (a system message: the chat
+ * gateway shows it, the SMS outbox texts it), never inside quiet hours, and takes the answer — a
+ * chat rating or a text reply — without opening a new ticket. A score of 1–2 opens a follow-up
+ * complaint linked to the original, with its own 2 h / 48 h clock.
+ */
+@Service
+public class Surveys implements CustomerMessageClaim {
+
+    static final String QUESTION = "您好，您的问题已处理完毕。请为本次服务打分：回复 1–5（5 为非常满意），也欢迎写下您的意见。";
+    static final String REASK = "抱歉，没看懂您的评分😊 请回复数字 1–5（5 为非常满意），数字后可附意见，例如「5 很满意」。";
+    static final String THANKS = "感谢您的评价！";
+    static final String SORRY = "非常抱歉给您带来不好的体验，我们已安排专人跟进，会尽快与您联系。";
+
+    private static final Logger log = LoggerFactory.getLogger(Surveys.class);
+
+    private final SurveyRepository surveys;
+    private final Tickets tickets;
+    private final Conversations conversations;
+    private final TimingWheel wheel;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SurveyProperties properties;
+    private final QuietHours quietHours;
+    private final SurveyAnswerParser parser = new SurveyAnswerParser();
+    private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surveys"));
+
+    Surveys(SurveyRepository surveys, Tickets tickets, Conversations conversations, TimingWheel wheel, TransactionTemplate tx,
+            ApplicationEventPublisher events, Clock clock, SurveyProperties properties, HuiyingProperties huiying) {
+        this.surveys = surveys;
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.wheel = wheel;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.quietHours = QuietHours.parse(properties.quietHours(), huiying.zone());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        surveys.scheduled().forEach(s -> schedule(s.id(), s.dueAt()));
+        long every = properties.sweepEvery().toMillis();
+        work.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onResolved(TicketEvents.TicketResolved event) {
+        Ticket ticket = tickets.get(event.ticketId());
+        if (ticket.type() == TicketType.TECH_SUPPORT) {
+            return; // technicians are colleagues, not customers
+        }
+        Instant now = Timestamps.now(clock);
+        Instant due = quietHours.nextAllowed(ticket.sla().resolvedAt().plus(properties.delay()));
+        String id = RandomIds.id("sv");
+        if (surveys.insertOnce(id, ticket.id(), ticket.conversationId(), ticket.assigneeId(),
+                ticket.category() == null ? null : ticket.category().name(), ticket.vehicleModel(), due, now)) {
+            schedule(id, due);
+        }
+    }
+
+    /**
+     * The customer's chat rating (a {@code rating} frame). Returns false when no survey awaits an
+     * answer in this conversation.
+     */
+    public boolean rate(String conversationId, int score, String comment) {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("score must be 1–5");
+        }
+        String note = comment == null ? "" : comment.strip();
+        Boolean rated = tx.execute(status -> surveys.lockAwaitingAnswer(conversationId)
+                .map(s -> record(s, new SurveyAnswer(score, note.length() > 2000 ? note.substring(0, 2000) : note)))
+                .orElse(false));
+        return Boolean.TRUE.equals(rated);
+    }
+
+    /** A text reply to a sent survey is its answer (or, twice unreadable, a comment), never a new ticket. */
+    @Override
+    public boolean claims(Message message) {
+        Optional<SurveyRepository.Survey> awaiting = surveys.lockAwaitingAnswer(message.conversationId());
+        if (awaiting.isEmpty()) {
+            return false;
+        }
+        SurveyRepository.Survey survey = awaiting.get();
+        Optional<SurveyAnswer> answer = parser.parse(message.text());
+        if (answer.isPresent()) {
+            return record(survey, answer.get());
+        }
+        if (!survey.reasked()) {
+            surveys.markReasked(survey.id());
+            conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, REASK);
+            return true;
+        }
+        String comment = message.text().length() > 2000 ? message.text().substring(0, 2000) : message.text();
+        surveys.answer(survey.id(), null, comment, null, Timestamps.now(clock));
+        conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, THANKS);
+        events.publishEvent(new SurveyAnswered(survey.ticketId(), null, comment, null));
+        return true;
+    }
+
+    private boolean record(SurveyRepository.Survey survey, SurveyAnswer answer) {
+        String followUp = null;
+        if (answer.score() <= 2) {
+            Ticket original = tickets.get(survey.ticketId());
+            followUp = tickets.openFollowUp(original.id(), TicketType.COMPLAINT, withComplaint(original.skills()));
+        }
+        surveys.answer(survey.id(), answer.score(), answer.comment(), followUp, Timestamps.now(clock));
+        conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, followUp == null ? THANKS : SORRY);
+        events.publishEvent(new SurveyAnswered(survey.ticketId(), answer.score(), answer.comment(), followUp));
+        return true;
+    }
+
+    private static Set<String> withComplaint(Set<String> skills) {
+        var all = new java.util.LinkedHashSet<>(skills);
+        all.add("complaint");
+        return all;
+    }
+
+    private void schedule(String surveyId, Instant due) {
+        wheel.schedule(Duration.between(clock.instant(), due), () -> work.execute(this::sendDue));
+    }
+
+    private void sendDue() {
+        try {
+            for (SurveyRepository.Survey s : surveys.dueBy(Timestamps.now(clock))) {
+                tx.executeWithoutResult(status -> {
+                    if (surveys.markSent(s.id(), Timestamps.now(clock))) {
+                        conversations.append(s.conversationId(), Sender.SYSTEM, null, null, QUESTION);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sending due surveys failed; the next sweep retries", e);
+        }
+    }
+}
