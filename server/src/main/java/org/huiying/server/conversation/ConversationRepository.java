@@ -30,6 +30,12 @@ class ConversationRepository {
                 .update();
     }
 
+    /** The earliest customer known by any of these spellings of one phone number. */
+    Optional<Long> findCustomerByPhone(java.util.Collection<String> phones) {
+        return jdbc.sql("SELECT id FROM customer WHERE phone IN (:phones) ORDER BY id LIMIT 1")
+                .param("phones", phones).query(Long.class).optional();
+    }
+
     Optional<String> findByTokenHash(String tokenHash) {
         return jdbc.sql("SELECT id FROM conversation WHERE token_hash = ?").param(tokenHash).query(String.class).optional();
     }

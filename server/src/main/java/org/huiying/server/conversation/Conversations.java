@@ -48,6 +48,37 @@ public class Conversations {
         return new ChatSession(id, token);
     }
 
+    /**
+     * Opens a conversation on {@code channel} (no customer token: the channel identifies the customer)
+     * for the earliest customer known by any of {@code phones}, or a new customer with the first of them.
+     */
+    @Transactional
+    public String openForPhone(String channel, List<String> phones) {
+        Instant now = Timestamps.now(clock);
+        long customerId = conversations.findCustomerByPhone(phones)
+                .orElseGet(() -> conversations.insertCustomer(null, phones.get(0), null, now));
+        String id = RandomIds.id("cv");
+        conversations.insertConversation(id, customerId, channel, null, now);
+        return id;
+    }
+
+    public Optional<String> channel(String conversationId) {
+        return conversations.findChannel(conversationId);
+    }
+
+    public Optional<Message> message(String conversationId, long seq) {
+        return messages.find(conversationId, seq);
+    }
+
+    /**
+     * Moves a message's delivery state to {@code delivery} if it is currently one of {@code replaceable}
+     * ({@code null} in it stands for "not set yet"); false when it was not.
+     */
+    @Transactional
+    public boolean advanceDelivery(String conversationId, long seq, String delivery, java.util.Collection<String> replaceable) {
+        return messages.advanceDelivery(conversationId, seq, delivery, replaceable);
+    }
+
     public Optional<String> conversationForToken(String customerToken) {
         if (customerToken == null || customerToken.isEmpty() || customerToken.length() > 200) {
             return Optional.empty();

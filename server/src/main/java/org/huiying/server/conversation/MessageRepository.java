@@ -31,6 +31,25 @@ class MessageRepository {
                 .update();
     }
 
+    /** Sets delivery only while it is one of {@code replaceable} ({@code null} in it: not set yet). */
+    boolean advanceDelivery(String conversationId, long seq, String delivery, java.util.Collection<String> replaceable) {
+        boolean fromUnset = replaceable.stream().anyMatch(java.util.Objects::isNull);
+        List<String> from = replaceable.stream().filter(java.util.Objects::nonNull).toList();
+        String sql = "UPDATE message SET delivery = :delivery WHERE conversation_id = :conversation AND seq = :seq AND ("
+                + (fromUnset ? "delivery IS NULL" : "1 = 0")
+                + (from.isEmpty() ? "" : " OR delivery IN (:from)") + ")";
+        var spec = jdbc.sql(sql).param("delivery", delivery).param("conversation", conversationId).param("seq", seq);
+        if (!from.isEmpty()) {
+            spec = spec.param("from", from);
+        }
+        return spec.update() == 1;
+    }
+
+    Optional<Message> find(String conversationId, long seq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq = ?")
+                .params(conversationId, seq).query(MessageRepository::map).optional();
+    }
+
     List<Message> after(String conversationId, long afterSeq, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?")
                 .params(conversationId, afterSeq, limit).query(MessageRepository::map).list();
