@@ -6,6 +6,8 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import java.net.URI;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +34,19 @@ public class TwilioClient {
 
     /**
      * Sends each request once to the configured base URL instead of {@code https://api.twilio.com}.
-     * One attempt only: the SDK's own retry would repeat a POST on any 5xx after a blocking sleep;
-     * the outbox retries instead, with backoff, durably.
+     * One attempt only: the SDK's own retry would repeat a POST on any 5xx after a blocking sleep,
+     * and so would Apache's on 429/503; the outbox retries instead, with backoff, durably.
      */
     static final class BaseUrlHttpClient extends HttpClient {
 
         private static final String TWILIO_HOST = ".twilio.com";
-        private final NetworkHttpClient network = new NetworkHttpClient();
+        private final NetworkHttpClient network = new NetworkHttpClient(HttpClientBuilder.create()
+                .useSystemProperties()
+                // Apache's default would repeat a POST answered 429/503 after sleeping on this thread
+                .disableAutomaticRetries()
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG).setMaxConnPerRoute(10).setMaxConnTotal(20).build()));
         private final URI base;
 
         BaseUrlHttpClient(URI base) {

@@ -92,6 +92,11 @@ public final class TwilioStandIn implements AutoCloseable {
         return failNext(500, 20500, "Internal Server Error");
     }
 
+    /** The next send gets no answer: the connection closes, as when Twilio or the network drops it. */
+    public TwilioStandIn dropNext() {
+        return failNext(-1, null, null);
+    }
+
     public TwilioStandIn optedOutNext() {
         return failNext(400, 21610, "Attempt to send to unsubscribed recipient");
     }
@@ -101,8 +106,8 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     /** Twilio holds this message already, as if an earlier attempt got through but its answer was lost. */
-    public String acceptedEarlier(String to, String body) {
-        return accept(Map.of("To", to, "From", FROM, "Body", body)).get("sid").toString();
+    public String acceptedEarlier(String to, String body, java.time.Instant at) {
+        return accept(Map.of("To", to, "From", FROM, "Body", body), at).get("sid").toString();
     }
 
     /** Every send request (POST), in arrival order, failed ones included. */
@@ -134,6 +139,9 @@ public final class TwilioStandIn implements AutoCloseable {
                     return;
                 }
                 Failure failure = script.poll();
+                if (failure != null && failure.status() < 0) {
+                    return;
+                }
                 if (failure != null) {
                     respond(exchange, failure.status(), error(failure.status(), failure.code(), failure.message()));
                     return;
@@ -155,8 +163,12 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     private Map<String, Object> accept(Map<String, String> params) {
+        return accept(params, java.time.Instant.now());
+    }
+
+    private Map<String, Object> accept(Map<String, String> params, java.time.Instant at) {
         String sid = String.format("SM%032x", sids.incrementAndGet() + 0xabc000L);
-        String now = RFC_2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String now = RFC_2822.format(ZonedDateTime.ofInstant(at, ZoneOffset.UTC));
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("account_sid", ACCOUNT_SID);
         message.put("api_version", "2010-04-01");
