@@ -111,7 +111,8 @@ public class Conversations {
         messages.insert(message);
         conversations.updateLastSeq(conversationId, message.seq());
         events.publishEvent(new MessageAppended(message));
-        return new Appended(message, false);
+        // synchronous listeners may have set its delivery state (the SMS outbox does): answer with what is stored
+        return new Appended(messages.find(conversationId, message.seq()).orElse(message), false);
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {

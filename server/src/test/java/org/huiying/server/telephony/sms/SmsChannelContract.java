@@ -252,6 +252,7 @@ abstract class SmsChannelContract {
             String answer = "您好，请问充电桩指示灯是什么颜色？";
             Api.Response reply = api.post("/api/tickets/" + ticket.get("id").asString() + "/messages", agent, Map.of("text", answer));
             assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.text("delivery")).isEqualTo("queued");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo(phone).size() == 1);
             TwilioStandIn.Call call = twilio.sendsTo(phone).get(0);
@@ -316,6 +317,7 @@ abstract class SmsChannelContract {
         Api.Response reply = api.post("/api/tickets/" + ticketId + "/messages", admin, Map.of("text", "请问是哪一扇车门？"));
 
         assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.text("delivery")).isEqualTo("blocked");
         JsonNode history = messages(conversationId);
         assertThat(history.get(1).get("from").asString()).isEqualTo("system");
         assertThat(history.get(2).get("delivery").asString()).isEqualTo("blocked");
