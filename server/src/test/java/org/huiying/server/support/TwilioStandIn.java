@@ -97,6 +97,11 @@ public final class TwilioStandIn implements AutoCloseable {
         return failNext(-1, null, null);
     }
 
+    /** The next send is accepted (Twilio has the message) but the answer never arrives. */
+    public TwilioStandIn acceptButDropNext() {
+        return failNext(-2, null, null);
+    }
+
     public TwilioStandIn optedOutNext() {
         return failNext(400, 21610, "Attempt to send to unsubscribed recipient");
     }
@@ -140,6 +145,9 @@ public final class TwilioStandIn implements AutoCloseable {
                 }
                 Failure failure = script.poll();
                 if (failure != null && failure.status() < 0) {
+                    if (failure.status() == -2) {
+                        accept(params);
+                    }
                     return;
                 }
                 if (failure != null) {

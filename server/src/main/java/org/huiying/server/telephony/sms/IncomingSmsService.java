@@ -9,7 +9,8 @@ import org.huiying.server.system.Timestamps;
 import org.huiying.server.telephony.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one incoming SMS in its sender's SMS conversation, once per MessageSid however often
@@ -24,23 +25,33 @@ class IncomingSmsService {
     private final Conversations conversations;
     private final OptOuts optOuts;
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    IncomingSmsService(SmsThreads threads, Conversations conversations, OptOuts optOuts, JdbcClient jdbc, Clock clock) {
+    IncomingSmsService(SmsThreads threads, Conversations conversations, OptOuts optOuts, JdbcClient jdbc,
+                       PlatformTransactionManager transactions, Clock clock) {
         this.threads = threads;
         this.conversations = conversations;
         this.optOuts = optOuts;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * The conversation is found or opened first, in a transaction of its own, so a request never
+     * holds one database connection while waiting for a second (a pool deadlock under load).
+     */
     public Appended receive(InboundSms sms) {
         if (sms.messageSid() == null || sms.messageSid().isBlank() || sms.from() == null || sms.from().isBlank()) {
             throw ApiException.badRequest("invalid_webhook", "MessageSid and From are required");
         }
         String phone = PhoneNumbers.identity(sms.from());
         String conversationId = threads.conversationFor(phone);
+        return tx.execute(status -> store(phone, conversationId, sms));
+    }
+
+    private Appended store(String phone, String conversationId, InboundSms sms) {
         return switch (OptOutKeywords.of(sms.body())) {
             case OPT_OUT -> {
                 optOuts.optOut(phone, sms.body().strip(), Timestamps.now(clock));

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** One outbound SMS in the outbox. */
 record OutboxRow(long id, String conversationId, long seq, String toPhone, String body, State state, int attempts,
-                 Instant nextAttemptAt, Instant claimedAt, Instant claimedUntil, String twilioSid, String lastError) {
+                 Instant nextAttemptAt, Instant claimedAt, Instant claimedUntil, String twilioSid, String lastError,
+                 boolean inDoubt) {
 
     enum State {
         /** Waiting for its next attempt at {@code nextAttemptAt}. */

@@ -27,11 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the network. Transient failures (429, 5xx, I/O) come back after a growing delay; permanent ones
  * (21610 opted out → blocked, 21211 invalid number and other 4xx → failed) are final.
  *
- * <p>A claim whose lease ran out means the process died between the call and the record. Twilio's
- * Messages API has no idempotency key, so before sending again the worker looks for the message
- * among the number's latest ones at Twilio and adopts it if it is there; the status callback,
- * which names the outbox row, settles it too. The residual window: Twilio accepted the message
- * but does not list it yet when we look, and no callback has arrived — then it is sent twice.
+ * <p>Twilio's Messages API has no idempotency key, so an attempt whose outcome we do not know is
+ * never simply repeated: a claim whose lease ran out (the process died between the call and the
+ * record) and an attempt that got no answer or a 5xx are "in doubt", and before sending again
+ * the worker looks for the message among the number's latest ones at Twilio and adopts it if it
+ * is there. The status callback, which names the outbox row, settles it too. The residual window:
+ * Twilio accepted the message but does not list it yet when we look, and no callback has
+ * arrived — then it is sent twice.
  */
 @Component
 public class OutboxWorker implements AutoCloseable {
@@ -91,37 +93,56 @@ public class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Settles expired claims, then sends every row that is due now. Returns how many rows it sent or settled. */
+    /**
+     * Settles expired claims, then sends every row that is due now, stopping the pass at the first
+     * transient failure (Twilio is down or asks us to slow down: the rest waits for the next pass).
+     * Returns how many rows it sent or settled.
+     */
     public int runDue() {
         if (!twilio.canSend()) {
             return 0;
         }
         int handled = 0;
         for (OutboxRow row : outbox.inDoubt(now(), BATCH)) {
-            handled += settleInDoubt(row) ? 1 : 0;
+            handled += settleExpiredClaim(row) ? 1 : 0;
         }
         for (OutboxRow row : outbox.due(now(), BATCH)) {
             Instant now = now();
-            if (outbox.claim(row.id(), now, now.plus(twilio.outbox().lease()))) {
-                send(row);
-                handled++;
+            if (!outbox.claim(row.id(), now, now.plus(twilio.outbox().lease()))) {
+                continue;
+            }
+            handled++;
+            if (!send(row)) {
+                break;
             }
         }
         return handled;
     }
 
-    private void send(OutboxRow row) {
+    /** One attempt for a claimed row ({@code row} as it was before the claim); false on a transient failure. */
+    private boolean send(OutboxRow row) {
         int attempt = row.attempts() + 1;
         if (optOuts.isOptedOut(row.toPhone())) {
             finish(row, OutboxRow.State.BLOCKED, Delivery.BLOCKED, "opted out before sending");
-            return;
+            return true;
         }
         try {
+            if (row.inDoubt()) {
+                Optional<String> earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt());
+                if (earlier.isPresent()) {
+                    sent(row, earlier.get(), Delivery.QUEUED);
+                    return true;
+                }
+            }
             TwilioMessages.Accepted accepted = twilioMessages.send(row);
             sent(row, accepted.sid(), Delivery.fromTwilio(accepted.status()));
+            return true;
         } catch (SendFailure failure) {
             switch (failure.kind) {
-                case TRANSIENT -> retryOrGiveUp(row, attempt, failure.getMessage());
+                case TRANSIENT -> {
+                    retryOrGiveUp(row, attempt, failure.getMessage(), row.inDoubt() || failure.mayHaveArrived);
+                    return false;
+                }
                 case OPTED_OUT -> {
                     log.info("SMS {} to {} blocked: the number opted out at Twilio", row.id(), PhoneNumbers.mask(row.toPhone()));
                     optOuts.optOut(row.toPhone(), "TWILIO_" + TwilioMessages.OPTED_OUT, now());
@@ -132,17 +153,18 @@ public class OutboxWorker implements AutoCloseable {
                     finish(row, OutboxRow.State.FAILED, Delivery.FAILED, failure.getMessage());
                 }
             }
+            return true;
         }
     }
 
-    private void retryOrGiveUp(OutboxRow row, int attempt, String error) {
+    private void retryOrGiveUp(OutboxRow row, int attempt, String error, boolean inDoubt) {
         if (attempt >= twilio.outbox().maxAttempts()) {
             log.warn("SMS to {} failed after {} attempts: {}", PhoneNumbers.mask(row.toPhone()), attempt, error);
             finish(row, OutboxRow.State.FAILED, Delivery.FAILED, error);
             return;
         }
         Instant now = now();
-        outbox.retryLater(row.id(), now.plus(backoff(attempt)), error, now);
+        outbox.retryLater(row.id(), now.plus(backoff(attempt)), error, inDoubt, now);
     }
 
     /** First retry after {@code firstRetry}, then doubling, never more than {@code maxRetry} apart. */
@@ -154,7 +176,8 @@ public class OutboxWorker implements AutoCloseable {
         return delay.compareTo(max) > 0 || delay.isNegative() ? max : delay;
     }
 
-    private boolean settleInDoubt(OutboxRow row) {
+    /** A worker died mid-send: look for the message at Twilio before sending it again. */
+    private boolean settleExpiredClaim(OutboxRow row) {
         Instant now = now();
         if (!outbox.reclaim(row, now, now.plus(twilio.outbox().lease()))) {
             return false;
@@ -170,7 +193,7 @@ public class OutboxWorker implements AutoCloseable {
         if (earlier.isPresent()) {
             sent(row, earlier.get(), Delivery.QUEUED);
         } else {
-            outbox.retryLater(row.id(), now, "in doubt after an interrupted attempt; not found at Twilio, sending again", now);
+            outbox.retryLater(row.id(), now, "interrupted attempt not found at Twilio; sending again", false, now);
         }
         return true;
     }

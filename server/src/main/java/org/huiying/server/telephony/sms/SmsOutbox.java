@@ -18,7 +18,7 @@ class SmsOutbox {
 
     private static final String COLUMNS = """
             id, conversation_id, seq, to_phone, body, state, attempts, next_attempt_at, claimed_at, claimed_until,
-            twilio_sid, last_error""";
+            twilio_sid, last_error, in_doubt""";
 
     private final JdbcClient jdbc;
 
@@ -81,16 +81,19 @@ class SmsOutbox {
     /** Twilio accepted it. From SENDING (the worker) or PENDING (a callback arrived first after a crash). */
     boolean markSent(long id, String sid, Instant now) {
         return jdbc.sql("""
-                UPDATE sms_outbox SET state = 'SENT', twilio_sid = ?, claimed_until = NULL, last_error = NULL, updated_at = ?
+                UPDATE sms_outbox SET state = 'SENT', twilio_sid = ?, claimed_until = NULL, last_error = NULL, in_doubt = FALSE,
+                                      updated_at = ?
                 WHERE id = ? AND state IN ('SENDING', 'PENDING')""")
                 .params(sid, Timestamps.sql(now), id).update() == 1;
     }
 
-    boolean retryLater(long id, Instant next, String error, Instant now) {
+    /** Back to PENDING until {@code next}; {@code inDoubt}: the attempt may have reached Twilio, look before resending. */
+    boolean retryLater(long id, Instant next, String error, boolean inDoubt, Instant now) {
         return jdbc.sql("""
-                UPDATE sms_outbox SET state = 'PENDING', next_attempt_at = ?, claimed_until = NULL, last_error = ?, updated_at = ?
+                UPDATE sms_outbox SET state = 'PENDING', next_attempt_at = ?, claimed_until = NULL, last_error = ?, in_doubt = ?,
+                                      updated_at = ?
                 WHERE id = ? AND state = 'SENDING'""")
-                .params(Timestamps.sql(next), truncate(error), Timestamps.sql(now), id).update() == 1;
+                .params(Timestamps.sql(next), truncate(error), inDoubt, Timestamps.sql(now), id).update() == 1;
     }
 
     /** A final outcome without sending: FAILED or BLOCKED. */
@@ -109,6 +112,7 @@ class SmsOutbox {
         return new OutboxRow(rs.getLong("id"), rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("to_phone"),
                 rs.getString("body"), OutboxRow.State.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 Timestamps.read(rs, "next_attempt_at"), Timestamps.read(rs, "claimed_at"),
-                Timestamps.read(rs, "claimed_until"), rs.getString("twilio_sid"), rs.getString("last_error"));
+                Timestamps.read(rs, "claimed_until"), rs.getString("twilio_sid"), rs.getString("last_error"),
+                rs.getBoolean("in_doubt"));
     }
 }

@@ -35,8 +35,10 @@ public class SmsSender {
         return conversations.append(conversationId, Sender.SYSTEM, null, null, text);
     }
 
-    /** Sends to a phone number (any common spelling), in that number's SMS conversation, opened if needed. */
-    @Transactional
+    /**
+     * Sends to a phone number (any common spelling), in that number's SMS conversation, opened if
+     * needed (in a transaction of its own, committed even if the caller's later rolls back).
+     */
     public Appended sendTo(String phone, String text) {
         String e164 = PhoneNumbers.e164(phone).orElseThrow(() -> ApiException.badRequest("invalid_phone", "Not a phone number: " + phone));
         return send(threads.conversationFor(e164), text);

@@ -40,10 +40,13 @@ class TwilioMessages {
         enum Kind { TRANSIENT, OPTED_OUT, PERMANENT }
 
         final Kind kind;
+        /** No answer, or a 5xx: Twilio may have taken the message all the same. */
+        final boolean mayHaveArrived;
 
-        SendFailure(Kind kind, String message, Throwable cause) {
+        SendFailure(Kind kind, boolean mayHaveArrived, String message, Throwable cause) {
             super(message, cause);
             this.kind = kind;
+            this.mayHaveArrived = mayHaveArrived;
         }
     }
 
@@ -62,7 +65,7 @@ class TwilioMessages {
         } catch (ApiException e) {
             throw classify(e);
         } catch (RuntimeException e) {
-            throw new SendFailure(SendFailure.Kind.TRANSIENT, "Twilio unreachable: " + e.getMessage(), e);
+            throw new SendFailure(SendFailure.Kind.TRANSIENT, true, "Twilio unreachable: " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +89,7 @@ class TwilioMessages {
         } catch (ApiException e) {
             throw classify(e);
         } catch (RuntimeException e) {
-            throw new SendFailure(SendFailure.Kind.TRANSIENT, "Twilio unreachable: " + e.getMessage(), e);
+            throw new SendFailure(SendFailure.Kind.TRANSIENT, true, "Twilio unreachable: " + e.getMessage(), e);
         }
     }
 
@@ -95,12 +98,15 @@ class TwilioMessages {
         Integer http = e.getStatusCode();
         String what = "Twilio " + (http == null ? "I/O error" : http) + (e.getCode() == null ? "" : " error " + e.getCode())
                 + ": " + e.getMessage();
-        if (http == null || http == 429 || http >= 500) {
-            return new SendFailure(SendFailure.Kind.TRANSIENT, what, e);
+        if (http == null || http >= 500) {
+            return new SendFailure(SendFailure.Kind.TRANSIENT, true, what, e);
+        }
+        if (http == 429) {
+            return new SendFailure(SendFailure.Kind.TRANSIENT, false, what, e);
         }
         if (e.getCode() != null && e.getCode() == OPTED_OUT) {
-            return new SendFailure(SendFailure.Kind.OPTED_OUT, what, e);
+            return new SendFailure(SendFailure.Kind.OPTED_OUT, false, what, e);
         }
-        return new SendFailure(SendFailure.Kind.PERMANENT, what, e);
+        return new SendFailure(SendFailure.Kind.PERMANENT, false, what, e);
     }
 }

@@ -55,7 +55,7 @@ abstract class SmsOutboxContract {
     /** Ahead of the app's clock, which stamps new rows, by more than a test takes: what a test queues is due. */
     @BeforeEach
     void freshClock() {
-        clock = new MutableClock(Instant.now().plus(Duration.ofMinutes(1)));
+        clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(30)));
         worker = server.bean(OutboxWorker.class).withClock(clock);
     }
 
@@ -125,6 +125,40 @@ abstract class SmsOutboxContract {
         assertThat(delivery(row)).isEqualTo("queued");
         runAfter(Duration.ofHours(1));
         assertThat(twilio.sendsTo(phone)).hasSize(4);
+    }
+
+    @Test
+    void anAttemptThatGotNoAnswerIsLookedUpAtTwilioInsteadOfSentAgain() {
+        String phone = newNumber();
+        OutboxRow row = queue(phone, "您好，您的车辆已完成三电检测，一切正常。");
+        twilio.acceptButDropNext();
+
+        worker.runDue();
+        assertThat(reload(row).state()).isEqualTo(OutboxRow.State.PENDING);
+        assertThat(reload(row).inDoubt()).isTrue();
+        runAfter(Duration.ofSeconds(10));
+
+        assertThat(twilio.sendsTo(phone)).hasSize(1);
+        assertThat(twilio.lists()).filteredOn(call -> phone.equals(call.param("To"))).hasSize(1);
+        assertThat(reload(row).state()).isEqualTo(OutboxRow.State.SENT);
+        assertThat(reload(row).twilioSid()).startsWith("SM");
+    }
+
+    @Test
+    void aRateLimitEndsThePassSoTheOtherMessagesWaitInsteadOfHammeringTwilio() {
+        String first = newNumber();
+        String second = newNumber();
+        OutboxRow a = queue(first, "通知一：您的预约已确认。");
+        OutboxRow b = queue(second, "通知二：您的预约已确认。");
+        twilio.rateLimitNext();
+
+        worker.runDue();
+        assertThat(twilio.sendsTo(first).size() + twilio.sendsTo(second).size()).isEqualTo(1);
+        runAfter(Duration.ofSeconds(10));
+
+        assertThat(twilio.sendsTo(first).size() + twilio.sendsTo(second).size()).isEqualTo(3);
+        assertThat(reload(a).state()).isEqualTo(OutboxRow.State.SENT);
+        assertThat(reload(b).state()).isEqualTo(OutboxRow.State.SENT);
     }
 
     @Test
