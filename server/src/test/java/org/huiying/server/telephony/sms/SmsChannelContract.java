@@ -1,6 +1,7 @@
 package org.huiying.server.telephony.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -314,21 +315,23 @@ abstract class SmsChannelContract {
         String ticketId = ticketsOf(conversationId).get(0).get("id").asString();
 
         assertThat(text(phone, "  stop ").status()).isEqualTo(200);
+        assertThat(text(phone, "退订").status()).isEqualTo(200);
         Api.Response reply = api.post("/api/tickets/" + ticketId + "/messages", admin, Map.of("text", "请问是哪一扇车门？"));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.text("delivery")).isEqualTo("blocked");
         JsonNode history = messages(conversationId);
         assertThat(history.get(1).get("from").asString()).isEqualTo("system");
-        assertThat(history.get(2).get("delivery").asString()).isEqualTo("blocked");
+        assertThat(history.get(2).get("from").asString()).isEqualTo("system");
+        assertThat(history.get(3).get("delivery").asString()).isEqualTo("blocked");
         assertThat(ticketsOf(conversationId)).hasSize(1);
 
         assertThat(text(phone, "订阅").status()).isEqualTo(200);
         api.post("/api/tickets/" + ticketId + "/messages", admin, Map.of("text", "请问是哪一扇车门？"));
         await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo(phone).size() == 1);
         assertThat(twilio.sendsTo(phone).get(0).param("Body")).isEqualTo("请问是哪一扇车门？");
-        assertThat(delivery(conversationId, 3)).isEqualTo("blocked");
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivery(conversationId, 5), "queued"::equals);
+        assertThat(delivery(conversationId, 4)).isEqualTo("blocked");
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivery(conversationId, 6), "queued"::equals);
     }
 
     @Test
@@ -359,6 +362,15 @@ abstract class SmsChannelContract {
         assertThat(sent.message().conversationId()).isEqualTo(conversationOf(phone).orElseThrow());
         await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo(phone).size() == 1);
         assertThat(twilio.sendsTo(phone).get(0).param("Body")).isEqualTo("请为本次服务打分：回复1-5，5为非常满意。");
+    }
+
+    @Test
+    void smsSenderRefusesAConversationOfAnotherChannel() {
+        String chat = api.post("/api/chat/sessions", null, Map.of("name", "王先生")).text("conversationId");
+
+        assertThatThrownBy(() -> server.bean(SmsSender.class).send(chat, "您好"))
+                .isInstanceOf(org.huiying.server.system.ApiException.class).hasMessageContaining("not SMS");
+        assertThat(messages(chat)).isEmpty();
     }
 
     /** A system message sent to a new number, once Twilio has accepted it. */
