@@ -1,6 +1,7 @@
 package org.huiying.server.conversation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class ConversationRepository {
     }
 
     /** The earliest customer known by any of these spellings of one phone number. */
-    Optional<Long> findCustomerByPhone(java.util.Collection<String> phones) {
+    Optional<Long> findCustomerByPhone(Collection<String> phones) {
         return jdbc.sql("SELECT id FROM customer WHERE phone IN (:phones) ORDER BY id LIMIT 1")
                 .param("phones", phones).query(Long.class).optional();
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -66,16 +67,12 @@ public class Conversations {
         return conversations.findChannel(conversationId);
     }
 
-    public Optional<Message> message(String conversationId, long seq) {
-        return messages.find(conversationId, seq);
-    }
-
     /**
      * Moves a message's delivery state to {@code delivery} if it is currently one of {@code replaceable}
      * ({@code null} in it stands for "not set yet"); false when it was not.
      */
     @Transactional
-    public boolean advanceDelivery(String conversationId, long seq, String delivery, java.util.Collection<String> replaceable) {
+    public boolean advanceDelivery(String conversationId, long seq, String delivery, Collection<String> replaceable) {
         return messages.advanceDelivery(conversationId, seq, delivery, replaceable);
     }
 

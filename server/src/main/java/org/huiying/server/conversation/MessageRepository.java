@@ -2,7 +2,9 @@ package org.huiying.server.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +34,9 @@ class MessageRepository {
     }
 
     /** Sets delivery only while it is one of {@code replaceable} ({@code null} in it: not set yet). */
-    boolean advanceDelivery(String conversationId, long seq, String delivery, java.util.Collection<String> replaceable) {
-        boolean fromUnset = replaceable.stream().anyMatch(java.util.Objects::isNull);
-        List<String> from = replaceable.stream().filter(java.util.Objects::nonNull).toList();
+    boolean advanceDelivery(String conversationId, long seq, String delivery, Collection<String> replaceable) {
+        boolean fromUnset = replaceable.stream().anyMatch(Objects::isNull);
+        List<String> from = replaceable.stream().filter(Objects::nonNull).toList();
         String sql = "UPDATE message SET delivery = :delivery WHERE conversation_id = :conversation AND seq = :seq AND ("
                 + (fromUnset ? "delivery IS NULL" : "1 = 0")
                 + (from.isEmpty() ? "" : " OR delivery IN (:from)") + ")";

@@ -3,12 +3,15 @@ package org.huiying.server.telephony;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.huiying.server.system.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +72,7 @@ public class TwilioSignatures {
         URI uri = URI.create(url);
         if (uri.getHost() != null) {
             String host = uri.getRawAuthority();
-            all.add(url.replaceFirst(java.util.regex.Pattern.quote(host), host.toLowerCase(Locale.ROOT)));
+            all.add(url.replaceFirst(Pattern.quote(host), host.toLowerCase(Locale.ROOT)));
         }
         return all;
     }
@@ -81,7 +84,7 @@ public class TwilioSignatures {
         if (query != null) {
             for (String pair : query.split("&")) {
                 String name = pair.split("=", 2)[0];
-                fromQuery.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8));
+                fromQuery.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
             }
         }
         Map<String, String> posted = new LinkedHashMap<>();
