@@ -38,10 +38,12 @@ class StatusCallbacks {
         if (row.twilioSid() == null && callback.messageSid() != null) {
             outbox.markSent(row.id(), callback.messageSid(), Timestamps.now(clock));
         }
-        if (String.valueOf(TwilioMessages.OPTED_OUT).equals(callback.errorCode())) {
-            optOuts.optOut(row.toPhone(), "TWILIO_" + TwilioMessages.OPTED_OUT, Timestamps.now(clock));
-        }
         Delivery delivery = Delivery.fromTwilio(callback.status());
+        if (String.valueOf(TwilioMessages.OPTED_OUT).equals(callback.errorCode())) {
+            // the recipient unsubscribed at Twilio: show it as blocked, and send them nothing more
+            optOuts.optOut(row.toPhone(), "TWILIO_" + TwilioMessages.OPTED_OUT, Timestamps.now(clock));
+            delivery = Delivery.BLOCKED;
+        }
         if (delivery != null) {
             conversations.advanceDelivery(row.conversationId(), row.seq(), delivery.wire(), delivery.replaces());
         }

@@ -294,6 +294,21 @@ abstract class SmsChannelContract {
     }
 
     @Test
+    void aCallbackReportingTheRecipientUnsubscribedShowsBlockedAndStopsFurtherTexts() {
+        String phone = newNumber();
+        String conversationId = smsFromHotline(phone, "您好，您的车辆保养提醒。");
+        String callbackUrl = twilio.sendsTo(phone).get(0).param("StatusCallback");
+        String sid = db.sql("SELECT twilio_sid FROM sms_outbox WHERE conversation_id = ?").param(conversationId).query(String.class).single();
+
+        webhooks.postTo(callbackUrl, TwilioPayloads.status(sid, phone, "failed", "21610"));
+        var next = server.bean(SmsSender.class).send(conversationId, "请为本次服务打分。");
+
+        assertThat(delivery(conversationId, 1)).isEqualTo("blocked");
+        assertThat(next.message().delivery()).isEqualTo("blocked");
+        assertThat(twilio.sendsTo(phone)).hasSize(1);
+    }
+
+    @Test
     void anUnsignedStatusCallbackIsRefusedAndChangesNothing() {
         String phone = newNumber();
         String conversationId = smsFromHotline(phone, "您好，您预约的维修已确认。");
