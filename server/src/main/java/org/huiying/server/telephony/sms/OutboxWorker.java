@@ -128,7 +128,7 @@ public class OutboxWorker implements AutoCloseable {
         }
         try {
             if (row.inDoubt()) {
-                Optional<String> earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt());
+                Optional<String> earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt(), this::notYetOurs);
                 if (earlier.isPresent()) {
                     sent(row, earlier.get(), Delivery.QUEUED);
                     return true;
@@ -184,7 +184,7 @@ public class OutboxWorker implements AutoCloseable {
         }
         Optional<String> earlier;
         try {
-            earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt());
+            earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt(), this::notYetOurs);
         } catch (SendFailure cannotTell) {
             // keep the claim: it is in doubt again when the new lease ends, and checked again then
             log.warn("Cannot tell whether SMS {} reached Twilio yet: {}", row.id(), cannotTell.getMessage());
@@ -196,6 +196,10 @@ public class OutboxWorker implements AutoCloseable {
             outbox.retryLater(row.id(), now, "interrupted attempt not found at Twilio; sending again", false, now);
         }
         return true;
+    }
+
+    private boolean notYetOurs(String sid) {
+        return outbox.findBySid(sid).isEmpty();
     }
 
     private void sent(OutboxRow row, String sid, Delivery delivery) {

@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.huiying.server.telephony.PublicBaseUrl;
 import org.huiying.server.telephony.TwilioClient;
 import org.huiying.server.telephony.TwilioProperties;
@@ -70,10 +71,11 @@ class TwilioMessages {
     }
 
     /**
-     * A message to this number with this body that Twilio already has, sent on or after {@code since}:
-     * the trace of an attempt whose outcome we never recorded.
+     * A message to this number with this body that Twilio already has, created on or after
+     * {@code since} and not already ours ({@code unclaimed} tells): the trace of an attempt whose
+     * outcome we never recorded. An identical text sent earlier is not mistaken for it.
      */
-    Optional<String> findSent(String to, String body, Instant since) {
+    Optional<String> findSent(String to, String body, Instant since, Predicate<String> unclaimed) {
         TwilioRestClient rest = client.rest().orElseThrow();
         Instant from = since.minusSeconds(60);
         try {
@@ -81,7 +83,7 @@ class TwilioMessages {
             var recent = Message.reader().setTo(new PhoneNumber(to)).setPageSize((long) RECENT).read(rest).setLimit(RECENT);
             for (Message m : recent) {
                 boolean recentEnough = m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(from);
-                if (recentEnough && body.equals(m.getBody())) {
+                if (recentEnough && body.equals(m.getBody()) && unclaimed.test(m.getSid())) {
                     return Optional.of(m.getSid());
                 }
             }

@@ -145,6 +145,22 @@ abstract class SmsOutboxContract {
     }
 
     @Test
+    void anIdenticalTextSentEarlierIsNotMistakenForALostAttempt() {
+        String phone = newNumber();
+        OutboxRow first = queue(phone, "好的");
+        worker.runDue();
+        OutboxRow second = queue(phone, "好的");
+        twilio.dropNext();
+
+        worker.runDue();
+        runAfter(Duration.ofSeconds(10));
+
+        assertThat(twilio.sendsTo(phone)).hasSize(3);
+        assertThat(reload(second).state()).isEqualTo(OutboxRow.State.SENT);
+        assertThat(reload(second).twilioSid()).isNotEqualTo(reload(first).twilioSid());
+    }
+
+    @Test
     void aRateLimitEndsThePassSoTheOtherMessagesWaitInsteadOfHammeringTwilio() {
         String first = newNumber();
         String second = newNumber();
