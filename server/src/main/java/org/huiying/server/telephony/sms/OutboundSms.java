@@ -70,7 +70,7 @@ class OutboundSms {
         outbox.insert(m.conversationId(), m.seq(), phone, m.text(), dryRun ? OutboxRow.State.DRY_RUN : OutboxRow.State.PENDING, now);
         conversations.advanceDelivery(m.conversationId(), m.seq(), Delivery.QUEUED.wire(), Delivery.QUEUED.replaces());
         if (dryRun) {
-            log.info("SMS dry-run (no Twilio account configured): to {} , {} characters, kept in the outbox",
+            log.info("SMS dry-run (no Twilio account configured): to {}, {} characters, kept in the outbox",
                     PhoneNumbers.mask(phone), length);
         }
     }

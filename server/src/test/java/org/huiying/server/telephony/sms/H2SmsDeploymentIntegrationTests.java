@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.huiying.server.conversation.Appended;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.TwilioStandIn;
@@ -20,7 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** How the SMS channel behaves as configured: without an account, with a Messaging Service, across a restart. */
+/** How the SMS channel behaves as configured: without an account, and with a Messaging Service. */
 @ExtendWith(OutputCaptureExtension.class)
 class H2SmsDeploymentIntegrationTests {
 
@@ -64,25 +63,6 @@ class H2SmsDeploymentIntegrationTests {
             TwilioStandIn.Call call = twilio.sendsTo("+8613512345678").get(0);
             assertThat(call.param("MessagingServiceSid")).isEqualTo("MG0123456789abcdef0123456789abcdef");
             assertThat(call.params()).doesNotContainKey("From");
-        }
-    }
-
-    @Test
-    void whatWasInTheOutboxWhenTheServerStoppedIsSentAfterItRestarts() {
-        try (TwilioStandIn twilio = new TwilioStandIn()) {
-            Appended queued;
-            try (RunningServer first = new RunningServer(dataDir, args(twilio, "--huiying.twilio.outbox.autostart=false")).start()) {
-                queued = first.bean(SmsSender.class).sendTo("13712345678", "您好，您的车辆已到店。");
-            }
-            assertThat(twilio.sends()).isEmpty();
-
-            try (RunningServer second = new RunningServer(dataDir, args(twilio)).start()) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo("+8613712345678").size() == 1);
-                assertThat(twilio.sendsTo("+8613712345678").get(0).param("Body")).isEqualTo("您好，您的车辆已到店。");
-                JdbcClient db = second.bean(JdbcClient.class);
-                await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("SELECT state FROM sms_outbox WHERE conversation_id = ?")
-                        .param(queued.message().conversationId()).query(String.class).single(), "SENT"::equals);
-            }
         }
     }
 
