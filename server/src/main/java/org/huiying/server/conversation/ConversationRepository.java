@@ -1,6 +1,7 @@
 package org.huiying.server.conversation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,12 @@ class ConversationRepository {
     Optional<String> findVehicleModel(String conversationId) {
         return jdbc.sql("SELECT c.vehicle_model FROM customer c JOIN conversation v ON v.customer_id = c.id WHERE v.id = ?")
                 .param(conversationId).query(String.class).optional();
+    }
+
+    /** The earliest customer known by any of these spellings of one phone number. */
+    Optional<Long> findCustomerByPhone(Collection<String> phones) {
+        return jdbc.sql("SELECT id FROM customer WHERE phone IN (:phones) ORDER BY id LIMIT 1")
+                .param("phones", phones).query(Long.class).optional();
     }
 
     Optional<String> findByTokenHash(String tokenHash) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,33 @@ public class Conversations {
         return new ChatSession(id, token);
     }
 
+    /**
+     * Opens a conversation on {@code channel} (no customer token: the channel identifies the customer)
+     * for the earliest customer known by any of {@code phones}, or a new customer with the first of them.
+     */
+    @Transactional
+    public String openForPhone(String channel, List<String> phones) {
+        Instant now = Timestamps.now(clock);
+        long customerId = conversations.findCustomerByPhone(phones)
+                .orElseGet(() -> conversations.insertCustomer(new CustomerDetails(null, phones.get(0), null, null), now));
+        String id = RandomIds.id("cv");
+        conversations.insertConversation(id, customerId, channel, null, now);
+        return id;
+    }
+
+    public Optional<String> channel(String conversationId) {
+        return conversations.findChannel(conversationId);
+    }
+
+    /**
+     * Moves a message's delivery state to {@code delivery} if it is currently one of {@code replaceable}
+     * ({@code null} in it stands for "not set yet"); false when it was not.
+     */
+    @Transactional
+    public boolean advanceDelivery(String conversationId, long seq, String delivery, Collection<String> replaceable) {
+        return messages.advanceDelivery(conversationId, seq, delivery, replaceable);
+    }
+
     public Optional<String> conversationForToken(String customerToken) {
         if (customerToken == null || customerToken.isEmpty() || customerToken.length() > 200) {
             return Optional.empty();
@@ -85,7 +113,8 @@ public class Conversations {
         messages.insert(message);
         conversations.updateLastSeq(conversationId, message.seq());
         events.publishEvent(new MessageAppended(message));
-        return new Appended(message, false);
+        // synchronous listeners may have set its delivery state (the SMS outbox does): answer with what is stored
+        return new Appended(messages.find(conversationId, message.seq()).orElse(message), false);
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {

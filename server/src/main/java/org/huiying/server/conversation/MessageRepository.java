@@ -2,7 +2,9 @@ package org.huiying.server.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,25 @@ class MessageRepository {
                 .params(m.conversationId(), m.seq(), m.sender().name(), m.staffId(), m.clientMessageId(), m.channel(),
                         m.text(), m.delivery(), Timestamps.sql(m.at()))
                 .update();
+    }
+
+    /** Sets delivery only while it is one of {@code replaceable} ({@code null} in it: not set yet). */
+    boolean advanceDelivery(String conversationId, long seq, String delivery, Collection<String> replaceable) {
+        boolean fromUnset = replaceable.stream().anyMatch(Objects::isNull);
+        List<String> from = replaceable.stream().filter(Objects::nonNull).toList();
+        String sql = "UPDATE message SET delivery = :delivery WHERE conversation_id = :conversation AND seq = :seq AND ("
+                + (fromUnset ? "delivery IS NULL" : "1 = 0")
+                + (from.isEmpty() ? "" : " OR delivery IN (:from)") + ")";
+        var spec = jdbc.sql(sql).param("delivery", delivery).param("conversation", conversationId).param("seq", seq);
+        if (!from.isEmpty()) {
+            spec = spec.param("from", from);
+        }
+        return spec.update() == 1;
+    }
+
+    Optional<Message> find(String conversationId, long seq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND seq = ?")
+                .params(conversationId, seq).query(MessageRepository::map).optional();
     }
 
     List<Message> after(String conversationId, long afterSeq, int limit) {
