@@ -5,6 +5,7 @@ import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.escalation.EscalationRaised;
+import org.huiying.server.expert.TechQuestions;
 import org.huiying.server.gateway.CustomerTyping;
 import org.huiying.server.sla.SlaCrossed;
 import org.huiying.server.ticket.TicketEvents;
@@ -25,8 +26,10 @@ class AgentDeskPush {
     private final SimpMessagingTemplate stomp;
     private final TicketViews views;
     private final Tickets tickets;
+    private final TechQuestions techQuestions;
 
-    AgentDeskPush(SimpMessagingTemplate stomp, TicketViews views, Tickets tickets) {
+    AgentDeskPush(SimpMessagingTemplate stomp, TicketViews views, Tickets tickets, TechQuestions techQuestions) {
+        this.techQuestions = techQuestions;
         this.stomp = stomp;
         this.views = views;
         this.tickets = tickets;
@@ -39,7 +42,13 @@ class AgentDeskPush {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onMessage(MessageAppended event) {
-        if (event.message().sender() != Sender.CUSTOMER) {
+        if (event.message().sender() == Sender.AGENT && "tech".equals(event.message().channel())) {
+            techQuestions.technicianOf(event.message().conversationId()).ifPresent(technician ->
+                    stomp.convertAndSendToUser(technician.toString(), "/queue/messages", Map.of("type", "message",
+                            "conversationId", event.message().conversationId(), "message", MessageView.of(event.message()))));
+            return;
+        }
+        if (event.message().sender() != Sender.CUSTOMER && event.message().sender() != Sender.TECHNICIAN) {
             return;
         }
         tickets.unresolvedFor(event.message().conversationId()).ifPresent(ticket -> {

@@ -76,6 +76,19 @@ public class Conversations {
         return messages.advanceDelivery(conversationId, seq, delivery, replaceable);
     }
 
+    /**
+     * A conversation between a service-station technician and the experts about one vehicle (the
+     * vehicle stands where a customer would).
+     */
+    @Transactional
+    public String openTechConversation(String technicianName, String vin, String model) {
+        Instant now = Timestamps.now(clock);
+        long vehicle = conversations.insertCustomer(new CustomerDetails(technicianName, null, vin, model), now);
+        String id = RandomIds.id("cv");
+        conversations.insertConversation(id, vehicle, "tech", null, now);
+        return id;
+    }
+
     public Optional<String> conversationForToken(String customerToken) {
         if (customerToken == null || customerToken.isEmpty() || customerToken.length() > 200) {
             return Optional.empty();

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Who wrote a message; shown to clients in lower case as {@code from}. */
 public enum Sender {
-    CUSTOMER, AGENT, SYSTEM;
+    /** The customer; on a technician's question, the technician asking. */
+    CUSTOMER, AGENT, SYSTEM,
+    /** A service-station technician asking the experts. */
+    TECHNICIAN;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -48,14 +48,15 @@ class TicketIntake {
     @EventListener
     void onMessage(MessageAppended event) {
         var message = event.message();
-        if (message.sender() != Sender.CUSTOMER || claims.stream().anyMatch(c -> c.claims(message))) {
+        boolean customer = message.sender() == Sender.CUSTOMER;
+        if (!customer && message.sender() != Sender.TECHNICIAN || customer && claims.stream().anyMatch(c -> c.claims(message))) {
             return;
         }
         var open = tickets.findUnresolvedForConversation(message.conversationId());
-        if (open.isEmpty()) {
+        if (open.isEmpty() && customer) {
             openTicket(message.conversationId(), message.text());
-        } else if (open.get().status() == TicketStatus.WAITING_CUSTOMER) {
-            resume(open.get());
+        } else if (open.isPresent() && open.get().status() == TicketStatus.WAITING_CUSTOMER) {
+            resume(open.get()); // the asker (customer or technician) wrote back
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
 import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.sla.SlaTimes;
@@ -81,6 +82,24 @@ public class Tickets {
         events.publishEvent(new TicketEvents.TicketOpened(followUp.id(), followUp.conversationId()));
         events.publishEvent(new TicketEvents.SlaClockChanged(followUp.id()));
         return followUp.id();
+    }
+
+    /**
+     * Opens the TECH_SUPPORT ticket of a technician's question: technical, routed to an expert
+     * holding {@code skills}, on the 5-minute first-response clock of its policy.
+     */
+    @Transactional
+    public String openTechSupport(String conversationId, Set<String> skills, String vehicleModel) {
+        Instant now = Timestamps.now(clock);
+        SlaTimes times = SlaTimes.start(sla.policies().forType(TicketType.TECH_SUPPORT), now, sla.warnAt());
+        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, TicketType.TECH_SUPPORT, Category.TECHNICAL, skills,
+                Priority.of(TicketType.TECH_SUPPORT, Category.TECHNICAL), TicketStatus.OPEN, "tech-support", vehicleModel,
+                null, now, now, null, null, null, times, null);
+        tickets.insert(ticket);
+        tickets.logSla(ticket.id(), "STARTED", null, null, now);
+        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
+        return ticket.id();
     }
 
     /** Moves a ticket up the queue (escalations); never lowers it. */

@@ -1,0 +1,61 @@
+package org.huiying.server.expert;
+
+import java.util.List;
+import java.util.Map;
+import org.huiying.server.conversation.MessageView;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TechQuestionController {
+
+    private final TechQuestions questions;
+
+    TechQuestionController(TechQuestions questions) {
+        this.questions = questions;
+    }
+
+    @PostMapping("/api/tech-questions")
+    @ResponseStatus(HttpStatus.CREATED)
+    TechQuestion ask(@RequestBody NewQuestion body, Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        if (!me.has("TECHNICIAN")) {
+            throw ApiException.forbidden("Only service-station technicians ask the experts here.");
+        }
+        return questions.ask(me, body);
+    }
+
+    /** Technicians see their own questions; experts, supervisors and admins all of them. */
+    @GetMapping("/api/tech-questions")
+    List<TechQuestion> list(Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        if (!me.has("TECHNICIAN") && !me.has("EXPERT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            throw ApiException.forbidden("Technicians' questions are for technicians and experts.");
+        }
+        return questions.list(me);
+    }
+
+    @GetMapping("/api/tech-questions/{ticketId}")
+    TechQuestion get(@PathVariable String ticketId, Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        TechQuestion q = questions.find(ticketId).orElseThrow(() -> ApiException.notFound("question"));
+        if (q.technicianId() != me.id() && !me.has("EXPERT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            throw ApiException.forbidden("This question was asked by someone else.");
+        }
+        return q;
+    }
+
+    @PostMapping("/api/tech-questions/{ticketId}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessageView followUp(@PathVariable String ticketId, @RequestBody Map<String, String> body, Authentication auth) {
+        return MessageView.of(questions.followUp(ticketId, CurrentStaff.of(auth), body.get("text")).message());
+    }
+}
