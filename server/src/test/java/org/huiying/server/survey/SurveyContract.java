@@ -123,7 +123,14 @@ abstract class SurveyContract {
             Instant opened = Instant.parse(followUp.get("openedAt").asString());
             assertThat(Duration.between(opened, Instant.parse(followUp.path("sla").get("firstResponseDue").asString()))).isEqualTo(Duration.ofHours(2));
             assertThat(Duration.between(opened, Instant.parse(followUp.path("sla").get("resolutionDue").asString()))).isEqualTo(Duration.ofHours(48));
-            JsonNode csat = s.api().get("/api/reports/csat?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z", supervisor(s.api())).body();
+            String boss = supervisor(s.api());
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.api().get("/api/escalations", boss).body().size() == 1);
+            JsonNode escalation = s.api().get("/api/escalations", boss).body().get(0);
+            assertThat(escalation.get("kind").asString()).isEqualTo("LOW_SATISFACTION");
+            assertThat(escalation.get("subject").asString()).contains("太慢了");
+            assertThat(escalation.get("ticketIds").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly(s.ticket(), followUp.get("id").asString());
+            JsonNode csat = s.api().get("/api/reports/csat?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z", boss).body();
             assertThat(csat.get("csat").asDouble()).isEqualTo(0.0);
             assertThat(csat.get("meetsTarget").asBoolean()).isFalse();
         }
