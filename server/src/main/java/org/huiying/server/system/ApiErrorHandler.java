@@ -26,6 +26,11 @@ class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BodySizeLimit.BodyTooLarge) {
+                return body(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The request body is too large.");
+            }
+        }
         return body(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON of the expected shape.");
     }
 

@@ -293,6 +293,23 @@ abstract class SpineContract {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String big = "{\"name\":\"" + "王".repeat(600_000) + "\"}";
+        Api.Response declared = api.post("/api/chat/sessions", null, big);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.text("error")).isEqualTo("body_too_large");
+
+        var chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort() + "/api/chat/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("body_too_large");
+    }
+
+    @Test
     void stompRefusesAConnectWithoutAValidToken() {
         try (StompClient anonymous = StompClient.open(server.stompUri(), null)) {
             assertThat(anonymous.await(f -> !f.command().isEmpty()).command()).isEqualTo("ERROR");
