@@ -3,7 +3,9 @@ package org.huiying.kb.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -35,6 +37,7 @@ public final class ChineseAnalysis {
 
     private volatile Analyzer words;
     private volatile SynonymDictionary dictionary;
+    private volatile Map<String, List<String>> variants;
 
     public ChineseAnalysis(SynonymDictionary dictionary) {
         useSynonyms(dictionary);
@@ -46,8 +49,18 @@ public final class ChineseAnalysis {
 
     /** Swaps the dictionary; text analysed from now on uses it. */
     public void useSynonyms(SynonymDictionary dictionary) {
-        this.words = analyzer(synonymMap(dictionary));
+        Map<String, List<String>> byCanonical = new HashMap<>();
+        this.words = analyzer(synonymMap(dictionary, byCanonical));
+        this.variants = byCanonical;
         this.dictionary = dictionary;
+    }
+
+    /**
+     * The normalised ways of writing the canonical term {@code term} (itself included), e.g.
+     * 「跳枪」 and 「充电中断」 for {@code 充电中断}: what a highlight looks for in the text.
+     */
+    public List<String> variantsOf(String term) {
+        return variants.getOrDefault(term, List.of(term));
     }
 
     public SynonymDictionary dictionary() {
@@ -153,7 +166,7 @@ public final class ChineseAnalysis {
     }
 
     /** Every entry maps to one token: the canonical form, written without spaces. */
-    private static SynonymMap synonymMap(SynonymDictionary dictionary) {
+    private static SynonymMap synonymMap(SynonymDictionary dictionary, Map<String, List<String>> variants) {
         if (dictionary.groups().isEmpty()) {
             return null;
         }
@@ -165,7 +178,12 @@ public final class ChineseAnalysis {
                 if (canonical.isEmpty()) {
                     continue;
                 }
+                List<String> written = variants.computeIfAbsent(canonical, k -> new ArrayList<>(List.of(k)));
                 for (String entry : group) {
+                    String surface = TextNormalizer.normalize(entry).replaceAll("\\s+", "");
+                    if (!written.contains(surface)) {
+                        written.add(surface);
+                    }
                     List<String> terms = termsOf(base, entry);
                     if (terms.isEmpty() || !seenInputs.add(String.join(" ", terms))) {
                         continue; // the first group that claims an input wins

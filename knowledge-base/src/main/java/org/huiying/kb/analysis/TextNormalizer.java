@@ -5,8 +5,9 @@ import com.ibm.icu.text.Transliterator;
 
 /**
  * Brings any text to the one form the knowledge base compares: full-width letters and digits
- * become half-width, case is folded (NFKC_Casefold) and Traditional characters become Simplified,
- * so 「電池無法充電」, 「ＢＭＳ」 and 「bms」 meet 「电池无法充电」 and 「BMS」.
+ * become half-width, case is folded (NFKC_Casefold) and Traditional characters become Simplified
+ * (ICU's {@code Traditional-Simplified}), so 「電池無法充電」, 「ＢＭＳ」 and 「bms」 meet
+ * 「电池无法充电」 and 「BMS」.
  *
  * <p>Thread-safe. The result almost always has the input's length (every step maps one character
  * to one character for CJK and ASCII text), which lets highlights point into the original text.
@@ -14,9 +15,14 @@ import com.ibm.icu.text.Transliterator;
 public final class TextNormalizer {
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
-    // Transliterator instances are not thread-safe; one per thread is cheap.
-    private static final ThreadLocal<Transliterator> TRADITIONAL_TO_SIMPLIFIED =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final char FIRST_HAN = '\u3400';
+    private static final char LAST_HAN = '\u9fff';
+    /**
+     * ICU's Traditional-Simplified maps single characters, so it is applied once per character at
+     * start-up and then looked up: running the transliterator on every text costs more than all
+     * the rest of the analysis.
+     */
+    private static final char[] SIMPLIFIED = simplifiedTable();
 
     private TextNormalizer() {
     }
@@ -26,6 +32,30 @@ public final class TextNormalizer {
             return "";
         }
         String folded = NFKC_CASEFOLD.normalize(text);
-        return TRADITIONAL_TO_SIMPLIFIED.get().transliterate(folded);
+        char[] chars = null;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= FIRST_HAN && c <= LAST_HAN) {
+                char s = SIMPLIFIED[c - FIRST_HAN];
+                if (s != c) {
+                    if (chars == null) {
+                        chars = folded.toCharArray();
+                    }
+                    chars[i] = s;
+                }
+            }
+        }
+        return chars == null ? folded : new String(chars);
+    }
+
+    private static char[] simplifiedTable() {
+        Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
+        char[] table = new char[LAST_HAN - FIRST_HAN + 1];
+        for (char c = FIRST_HAN; c <= LAST_HAN; c++) {
+            String s = toSimplified.transliterate(String.valueOf(c));
+            // Keep the character when ICU would change the length (none in this block as of ICU 74).
+            table[c - FIRST_HAN] = s.length() == 1 ? s.charAt(0) : c;
+        }
+        return table;
     }
 }

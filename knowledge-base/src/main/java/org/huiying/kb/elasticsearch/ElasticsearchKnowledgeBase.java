@@ -86,9 +86,9 @@ public final class ElasticsearchKnowledgeBase implements KnowledgeBase {
             return;
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
-        for (Article article : articles) {
-            Map<String, Object> doc = document(AnalysedArticle.of(article, analysis));
-            bulk.operations(op -> op.index(i -> i.id(article.id()).document(doc)));
+        for (AnalysedArticle analysed : AnalysedArticle.all(articles, analysis)) {
+            Map<String, Object> doc = document(analysed);
+            bulk.operations(op -> op.index(i -> i.id(analysed.article().id()).document(doc)));
         }
         BulkResponse response = call(() -> client.bulk(bulk.build()));
         if (response.errors()) {

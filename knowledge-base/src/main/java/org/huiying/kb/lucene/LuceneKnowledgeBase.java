@@ -96,8 +96,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     @Override
     public void saveAll(Collection<Article> articles) {
         try {
-            for (Article article : articles) {
-                writer.updateDocument(new Term(ArticleFields.ID, article.id()), document(AnalysedArticle.of(article, analysis)));
+            for (AnalysedArticle analysed : AnalysedArticle.all(articles, analysis)) {
+                writer.updateDocument(new Term(ArticleFields.ID, analysed.article().id()), document(analysed));
             }
             writer.commit();
             searchers.maybeRefreshBlocking();

@@ -15,7 +15,7 @@ import org.huiying.kb.analysis.ChineseAnalysis;
  * appearing close together. Each backend translates the clauses one to one, which is why they
  * rank alike. The weights were tuned on the labelled query set (see docs/benchmarks.md).
  */
-public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> characters) {
+public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> characters, Set<String> highlightTerms) {
 
     static final float TITLE_WORDS = 3.0f;
     static final float TAG_WORDS = 2.0f;
@@ -67,7 +67,12 @@ public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> ch
             clauses.add(new PhraseClause(ArticleFields.TITLE_WORDS, ordered, PHRASE_SLOP, TITLE_PHRASE));
             clauses.add(new PhraseClause(ArticleFields.BODY_WORDS, ordered, PHRASE_SLOP, BODY_PHRASE));
         }
-        return new SearchPlan(List.copyOf(clauses), words, chars);
+        Set<String> highlight = new LinkedHashSet<>();
+        for (String w : words) {
+            analysis.variantsOf(w).stream().filter(v -> v.length() >= 2).forEach(highlight::add);
+        }
+        chars.stream().filter(c -> c.length() >= 2).forEach(highlight::add);
+        return new SearchPlan(List.copyOf(clauses), words, chars, highlight);
     }
 
     public boolean isEmpty() {

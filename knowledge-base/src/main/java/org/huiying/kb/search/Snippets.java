@@ -6,20 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.huiying.kb.analysis.ChineseAnalysis;
+import org.huiying.kb.analysis.TextNormalizer;
 
 /**
- * Builds the highlighted snippet of a hit in-process, from the article text and the query's
- * analysed terms, so both backends return the same snippet: the window of the body holding the
- * most distinct matched terms, HTML-escaped, each match wrapped in {@code <em>…</em>}.
+ * Builds the highlighted snippet of a hit in-process, so both backends return the same snippet:
+ * the window of the body holding the most distinct query terms, HTML-escaped, each match wrapped in
+ * {@code <em>…</em>}. Matches are found by plain string search for the query's terms, their
+ * dictionary variants and its character bigrams in the normalised body — cheap enough to run for
+ * every hit (re-analysing each body would cost more than the search).
  */
 public final class Snippets {
 
     static final int WINDOW = 90;
 
-    private final ChineseAnalysis analysis;
-
     public Snippets(ChineseAnalysis analysis) {
-        this.analysis = analysis;
+        // The plan already carries the analysed terms; kept for symmetry with the backends' wiring.
     }
 
     private record Match(int start, int end, String term) {
@@ -29,15 +30,17 @@ public final class Snippets {
         if (body == null || body.isEmpty()) {
             return "";
         }
-        List<Match> matches = matches(body, plan);
+        String normalized = TextNormalizer.normalize(body);
+        String shown = normalized.length() == body.length() ? body : normalized;
+        List<Match> matches = matches(normalized, plan.highlightTerms());
         if (matches.isEmpty()) {
-            return escape(cut(body, 0, Math.min(body.length(), WINDOW)));
+            return render(shown, matches, 0, Math.min(shown.length(), WINDOW));
         }
         int bestStart = 0;
         int bestScore = -1;
         for (Match m : matches) {
-            int start = Math.max(0, Math.min(m.start - 10, body.length() - WINDOW));
-            int end = Math.min(body.length(), start + WINDOW);
+            int start = Math.max(0, Math.min(m.start - 10, shown.length() - WINDOW));
+            int end = Math.min(shown.length(), start + WINDOW);
             Set<String> distinct = new HashSet<>();
             for (Match other : matches) {
                 if (other.start >= start && other.end <= end) {
@@ -49,19 +52,14 @@ public final class Snippets {
                 bestStart = start;
             }
         }
-        return render(body, matches, bestStart, Math.min(body.length(), bestStart + WINDOW));
+        return render(shown, matches, bestStart, Math.min(shown.length(), bestStart + WINDOW));
     }
 
-    private List<Match> matches(String body, SearchPlan plan) {
+    private static List<Match> matches(String text, Set<String> terms) {
         List<Match> raw = new ArrayList<>();
-        for (ChineseAnalysis.Token t : analysis.wordTokens(body)) {
-            if (plan.words().contains(t.term())) {
-                raw.add(new Match(t.start(), t.end(), t.term()));
-            }
-        }
-        for (ChineseAnalysis.Token t : analysis.characterTokens(body)) {
-            if (t.term().length() >= 2 && plan.characters().contains(t.term())) {
-                raw.add(new Match(t.start(), t.end(), t.term()));
+        for (String term : terms) {
+            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+                raw.add(new Match(at, at + term.length(), term));
             }
         }
         raw.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::end));
@@ -97,10 +95,6 @@ public final class Snippets {
             out.append('…');
         }
         return out.toString().replaceAll("\\s+", " ");
-    }
-
-    private static String cut(String body, int start, int end) {
-        return body.substring(start, end) + (end < body.length() ? "…" : "");
     }
 
     private static String escape(String s) {
