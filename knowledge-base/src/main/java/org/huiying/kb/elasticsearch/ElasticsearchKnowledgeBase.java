@@ -128,16 +128,25 @@ public final class ElasticsearchKnowledgeBase implements KnowledgeBase {
             return SearchResult.EMPTY;
         }
         Query query = ElasticsearchQueries.toQuery(plan, request);
-        SearchResponse<Map> response = call(() -> client.search(s -> s.index(index).size(request.size())
-                .query(query).trackTotalHits(t -> t.enabled(true)).trackScores(true)
-                .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
-                .sort(so -> so.field(f -> f.field(ArticleFields.ID).order(SortOrder.Asc))), Map.class));
-        List<SearchHit> hits = new ArrayList<>();
+        // Ranked by score alone (lets Elasticsearch skip hopeless documents); ties are then broken by
+        // id over a few extra candidates, exactly as the Lucene backend does.
+        SearchResponse<Map> response = call(() -> client.search(s -> s.index(index)
+                .size(request.size() + SearchResult.TIE_MARGIN).query(query)
+                .trackTotalHits(t -> t.count(SearchResult.TOTAL_LIMIT)), Map.class));
+        Map<String, Article> byId = new LinkedHashMap<>();
+        List<SearchHit> candidates = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Article a = article(hit.source());
-            hits.add(new SearchHit(a.id(), a.title(), hit.score() == null ? 0 : hit.score(), snippets.highlight(a.body(), plan)));
+            byId.put(a.id(), a);
+            candidates.add(new SearchHit(a.id(), a.title(), hit.score() == null ? 0 : hit.score(), null));
         }
-        return new SearchResult(response.hits().total() == null ? hits.size() : response.hits().total().value(), hits);
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchHit best : SearchResult.best(candidates, request.size())) {
+            Article a = byId.get(best.id());
+            hits.add(new SearchHit(a.id(), a.title(), best.score(), snippets.highlight(a.body(), plan)));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(Math.min(total, SearchResult.TOTAL_LIMIT), hits);
     }
 
     @Override

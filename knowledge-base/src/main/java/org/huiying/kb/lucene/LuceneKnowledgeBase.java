@@ -20,7 +20,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -31,7 +30,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -57,7 +56,6 @@ import org.huiying.kb.search.Snippets;
 public final class LuceneKnowledgeBase implements KnowledgeBase {
 
     private static final String ID_SORT = "id_sort";
-    private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(ID_SORT, SortField.Type.STRING));
     private static final Sort BY_ID = new Sort(new SortField(ID_SORT, SortField.Type.STRING));
 
     private final Directory directory;
@@ -145,15 +143,21 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(query,
-                        new TopFieldCollectorManager(RANKING, request.size(), null, Integer.MAX_VALUE, false));
-                List<SearchHit> hits = new ArrayList<>();
+                // Ranked by score alone so Lucene can skip documents that cannot make the top
+                // (block-max WAND); ties are then broken by id over a few extra candidates.
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(
+                        request.size() + SearchResult.TIE_MARGIN, null, SearchResult.TOTAL_LIMIT, false));
+                List<Candidate> candidates = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    Article a = read(searcher, sd.doc);
-                    float score = (Float) ((FieldDoc) sd).fields[0];
-                    hits.add(new SearchHit(a.id(), a.title(), score, snippets.highlight(a.body(), plan)));
+                    candidates.add(new Candidate(read(searcher, sd.doc), sd.score));
                 }
-                return new SearchResult(top.totalHits.value, hits);
+                List<SearchHit> hits = new ArrayList<>();
+                for (SearchHit best : SearchResult.best(candidates.stream()
+                        .map(c -> new SearchHit(c.article.id(), c.article.title(), c.score, null)).toList(), request.size())) {
+                    Article a = candidates.stream().filter(c -> c.article.id().equals(best.id())).findFirst().orElseThrow().article;
+                    hits.add(new SearchHit(a.id(), a.title(), best.score(), snippets.highlight(a.body(), plan)));
+                }
+                return new SearchResult(Math.min(top.totalHits.value, SearchResult.TOTAL_LIMIT), hits);
             } finally {
                 searchers.release(searcher);
             }
@@ -176,6 +180,9 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Candidate(Article article, float score) {
     }
 
     private List<Article> collect(Query query, int max) {
