@@ -37,7 +37,7 @@ class AgentDeskPush {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned event) {
-        stomp.convertAndSendToUser(Long.toString(event.staffId()), "/queue/assignments", views.byId(event.ticketId()));
+        stomp.convertAndSendToUser(Long.toString(event.staffId()), "/queue/assignments", views.withSuggestions(event.ticketId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -43,14 +43,18 @@ class TechQuestionController {
         return questions.list(me);
     }
 
+    /** One question, with how similar resolved ones were answered. */
+    record Detail(TechQuestion question, List<TechQuestions.Similar> similarQuestions) {
+    }
+
     @GetMapping("/api/tech-questions/{ticketId}")
-    TechQuestion get(@PathVariable String ticketId, Authentication auth) {
+    Detail get(@PathVariable String ticketId, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
         TechQuestion q = questions.find(ticketId).orElseThrow(() -> ApiException.notFound("question"));
         if (q.technicianId() != me.id() && !me.has("EXPERT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("This question was asked by someone else.");
         }
-        return q;
+        return new Detail(q, questions.similarResolved(q, 5));
     }
 
     @PostMapping("/api/tech-questions/{ticketId}/messages")

@@ -96,6 +96,31 @@ public class TechQuestions {
         return (own ? sql.param(me.id()) : sql).query((rs, n) -> row(rs)).list();
     }
 
+    /** A resolved question that shared a fault code, for the expert to read how it was solved. */
+    record Similar(String ticketId, String model, List<String> dtcCodes, java.time.Instant askedAt) {
+    }
+
+    /** Resolved questions sharing a fault code with this one, the same model first, newest first. */
+    List<Similar> similarResolved(TechQuestion q, int max) {
+        if (q.dtcCodes().isEmpty()) {
+            return List.of();
+        }
+        List<Similar> found = new ArrayList<>();
+        jdbc.sql("""
+                SELECT q.ticket_id, q.vehicle_model, q.dtc_codes, q.created_at FROM tech_question q JOIN ticket t ON t.id = q.ticket_id
+                WHERE t.status = 'RESOLVED' AND q.ticket_id <> ? ORDER BY q.created_at DESC LIMIT 500""")
+                .param(q.ticketId())
+                .query(rs -> {
+                    List<String> codes = Arrays.asList(rs.getString("dtc_codes").split(","));
+                    if (codes.stream().anyMatch(q.dtcCodes()::contains)) {
+                        found.add(new Similar(rs.getString("ticket_id"), rs.getString("vehicle_model"), codes,
+                                Timestamps.read(rs, "created_at")));
+                    }
+                });
+        found.sort(java.util.Comparator.comparing((Similar s) -> !java.util.Objects.equals(s.model(), q.model())));
+        return found.subList(0, Math.min(max, found.size()));
+    }
+
     /** Who asked in this conversation, when it is a technician's question. */
     public Optional<Long> technicianOf(String conversationId) {
         return jdbc.sql("SELECT q.technician_id FROM tech_question q JOIN ticket t ON t.id = q.ticket_id WHERE t.conversation_id = ?")

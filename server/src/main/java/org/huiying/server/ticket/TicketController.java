@@ -34,7 +34,7 @@ class TicketController {
 
     @GetMapping("/api/tickets/{id}")
     TicketView get(@PathVariable String id) {
-        return views.byId(id);
+        return views.withSuggestions(id);
     }
 
     @PostMapping("/api/tickets/{id}/messages")

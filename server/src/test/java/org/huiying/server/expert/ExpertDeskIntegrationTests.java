@@ -63,7 +63,12 @@ class ExpertDeskIntegrationTests {
                         .isEqualTo(Duration.ofMinutes(5));
                 String id = ticket.get("id").asString();
 
-                assertThat(hvDesk.awaitMessage("/queue/assignments").json().get("id").asString()).isEqualTo(id);
+                JsonNode assigned = hvDesk.awaitMessage("/queue/assignments").json();
+                assertThat(assigned.get("id").asString()).isEqualTo(id);
+                JsonNode beside = assigned.get("suggestions").get(0);
+                assertThat(beside.get("title").asString()).contains("绝缘");
+                assertThat(api.get("/api/tickets/" + id, hv).body().get("suggestions").get(0).get("id").asString())
+                        .isEqualTo(beside.get("id").asString());
                 clock.advance(Duration.ofMinutes(2));
                 assertThat(api.post("/api/tickets/" + id + "/messages", hv, Map.of("text", "先断开维修开关，静置5分钟后测量各高压部件绝缘电阻。")).status())
                         .isEqualTo(201);
@@ -75,10 +80,23 @@ class ExpertDeskIntegrationTests {
                 JsonNode toExpert = hvDesk.await(f -> f.command().equals("MESSAGE")
                         && f.json().path("message").path("from").asString().equals("technician")).json();
                 assertThat(toExpert.get("ticketId").asString()).isEqualTo(id);
+
+                JsonNode draft = api.post("/api/tickets/" + id + "/knowledge-draft", hv, "").body();
+                assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+                assertThat(draft.get("title").asString()).startsWith("P0AA6");
+                assertThat(draft.get("body").asString()).contains("## 解答").contains("绝缘电阻");
+                assertThat(api.get("/api/kb/articles?status=DRAFT", hv).body().findValuesAsString("id")).contains(draft.get("id").asString());
+                assertThat(api.post("/api/tickets/" + id + "/knowledge-draft", tech, "").status()).isEqualTo(403);
+
+                api.post("/api/tickets/" + id + "/resolve", hv, "");
+                String second = api.post("/api/tech-questions", tech, question("汉EV", List.of("P0AA6", "P0A80"), "又一台绝缘故障")).body()
+                        .get("ticketId").asString();
+                JsonNode similar = api.get("/api/tech-questions/" + second, hv).body().get("similarQuestions");
+                assertThat(similar.get(0).get("ticketId").asString()).isEqualTo(id);
             }
 
-            JsonNode report = api.get("/api/reports/experts", hv).body();
-            assertThat(report.get("questions").asInt()).isEqualTo(1);
+            JsonNode report = api.get("/api/reports/experts?to=2026-12-01T00:00:00Z", hv).body();
+            assertThat(report.get("questions").asInt()).isEqualTo(2);
             assertThat(report.get("answered").asInt()).isEqualTo(1);
             assertThat(report.get("averageFirstResponseSeconds").asDouble()).isEqualTo(120.0);
             assertThat(report.get("withinTargetShare").asDouble()).isEqualTo(1.0);

@@ -1,0 +1,55 @@
+package org.huiying.server.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.huiying.kb.KnowledgeBase;
+import org.huiying.kb.analysis.ChineseAnalysis;
+import org.huiying.kb.analysis.SynonymDictionary;
+import org.huiying.kb.elasticsearch.ElasticsearchKnowledgeBase;
+import org.huiying.kb.lucene.LuceneKnowledgeBase;
+import org.huiying.server.system.HuiyingProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Builds the analysis chain and the configured backend; the index lives under {@code <data dir>/kb}. */
+@Configuration(proxyBeanMethods = false)
+class KnowledgeConfig {
+
+    @Bean
+    DictionaryFile dictionaryFile(HuiyingProperties huiying) {
+        Path file = huiying.dataDir().resolve("kb").resolve("synonyms.txt");
+        if (Files.notExists(file)) {
+            // The admin edits a copy of the shipped dictionary in the data dir.
+            try (InputStream in = SynonymDictionary.class.getResourceAsStream(SynonymDictionary.DEFAULT_RESOURCE)) {
+                Files.createDirectories(file.getParent());
+                Files.copy(in, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new DictionaryFile(file);
+    }
+
+    @Bean
+    ChineseAnalysis chineseAnalysis(DictionaryFile dictionary) {
+        return new ChineseAnalysis(dictionary.read());
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeBase knowledgeBase(KnowledgeProperties kb, HuiyingProperties huiying, ChineseAnalysis analysis,
+            Environment environment) {
+        if (kb.backend() == KnowledgeProperties.Backend.ELASTICSEARCH) {
+            List<String> uris = Binder.get(environment).bind("spring.elasticsearch.uris", Bindable.listOf(String.class))
+                    .orElse(List.of("http://localhost:9200"));
+            return ElasticsearchKnowledgeBase.connect(uris, kb.index(), analysis);
+        }
+        return LuceneKnowledgeBase.open(huiying.dataDir().resolve("kb").resolve("index"), analysis);
+    }
+}

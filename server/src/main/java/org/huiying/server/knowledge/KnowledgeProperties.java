@@ -1,0 +1,23 @@
+package org.huiying.server.knowledge;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code huiying.kb.*}: which backend holds the index ({@code lucene}, the default, under the data
+ * dir; or {@code elasticsearch} at {@code spring.elasticsearch.uris}), the Elasticsearch index name,
+ * whether the sample articles are loaded on the first embedded start, and how often the synonym
+ * file in the data dir is checked for edits.
+ */
+@ConfigurationProperties("huiying.kb")
+public record KnowledgeProperties(Backend backend, Boolean loadSamples, String index, Duration dictionaryCheckEvery) {
+
+    public enum Backend { LUCENE, ELASTICSEARCH }
+
+    public KnowledgeProperties {
+        backend = backend == null ? Backend.LUCENE : backend;
+        loadSamples = loadSamples == null ? Boolean.TRUE : loadSamples;
+        index = index == null || index.isBlank() ? "huiying-kb" : index;
+        dictionaryCheckEvery = dictionaryCheckEvery == null ? Duration.ofSeconds(5) : dictionaryCheckEvery;
+    }
+}
