@@ -81,6 +81,14 @@ class ExpertDeskIntegrationTests {
                         && f.json().path("message").path("from").asString().equals("technician")).json();
                 assertThat(toExpert.get("ticketId").asString()).isEqualTo(id);
 
+                String articleId = beside.get("id").asString();
+                assertThat(api.post("/api/tickets/" + id + "/suggestions/" + articleId + "/used", hv, "").status()).isEqualTo(204);
+                assertThat(api.post("/api/tickets/" + id + "/suggestions/" + articleId + "/used", hv, "").status()).isEqualTo(204);
+                assertThat(api.post("/api/tickets/" + id + "/suggestions/" + articleId + "/used", tech, "").status()).isEqualTo(403);
+                JsonNode usage = api.get("/api/reports/suggestions", hv).body().get(0);
+                assertThat(usage.get("articleId").asString()).isEqualTo(articleId);
+                assertThat(usage.get("tickets").asInt()).isEqualTo(1);
+
                 JsonNode draft = api.post("/api/tickets/" + id + "/knowledge-draft", hv, "").body();
                 assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
                 assertThat(draft.get("title").asString()).startsWith("P0AA6");
