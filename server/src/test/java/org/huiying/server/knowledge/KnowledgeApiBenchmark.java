@@ -71,5 +71,6 @@ public final class KnowledgeApiBenchmark {
             }
             org.huiying.kb.bench.KnowledgeBaseBenchmark.report("API search (GET /api/kb/search, size=10)", nanos);
         }
+        System.exit(0); // the server leaves non-daemon scheduler threads behind; the run is over
     }
 }

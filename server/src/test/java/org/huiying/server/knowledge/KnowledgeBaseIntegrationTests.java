@@ -36,7 +36,7 @@ class KnowledgeBaseIntegrationTests {
 
     @BeforeAll
     static void start() {
-        server = new RunningServer(dataDir).start();
+        server = new RunningServer(dataDir, "--huiying.kb.dictionary-check-every=PT0.3S").start();
         api = server.api();
         admin = api.adminToken();
         api.createStaff(admin, "kb.agent", "AGENT", 3, "charging");
@@ -154,6 +154,15 @@ class KnowledgeBaseIntegrationTests {
         assertThat(reloaded.status()).isEqualTo(200);
         assertThat(reloaded.body().get("entries").asInt()).isGreaterThanOrEqualTo(150);
         assertThat(ids(search("小绿灯"))).contains("kb-lv-005");
+    }
+
+    @Test
+    void synonymFileEditsApplyByThemselvesWithoutRestartOrCall() throws Exception {
+        assertThat(ids(search("车顶漏水"))).doesNotContain("kb-be-005");
+        Path file = dataDir.resolve("kb/synonyms.txt");
+        Files.writeString(file, Files.readString(file) + "\n防夹,车顶漏水\n");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> ids(search("车顶漏水")).contains("kb-be-005"));
     }
 
     @Test
