@@ -58,12 +58,13 @@ public class TechQuestions {
         List<String> photos = body.validPhotos();
         String name = staff.findById(technician.id()).map(s -> s.displayName()).orElse("技师");
         String conversationId = conversations.openTechConversation(name, vehicle.vin(), vehicle.model());
-        conversations.append(conversationId, Sender.TECHNICIAN, technician.id(), null, questionText(text, codes, mileage, photos));
+        Appended question = conversations.append(conversationId, Sender.TECHNICIAN, technician.id(), null,
+                questionText(text, codes, mileage, photos));
         Set<String> skills = new LinkedHashSet<>(specialities.of(codes));
         skills.addAll(classifier.classify(text).skills());
         skills.remove("appointment");
         skills.remove("complaint");
-        String ticketId = tickets.openTechSupport(conversationId, skills, vehicle.model());
+        String ticketId = tickets.openTechSupport(conversationId, skills, vehicle.model(), question.message().at());
         jdbc.sql("""
                 INSERT INTO tech_question (ticket_id, technician_id, vin, vehicle_model, dtc_codes, mileage_km, photos, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")

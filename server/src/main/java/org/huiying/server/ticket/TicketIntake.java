@@ -54,14 +54,14 @@ class TicketIntake {
         }
         var open = tickets.findUnresolvedForConversation(message.conversationId());
         if (open.isEmpty() && customer) {
-            openTicket(message.conversationId(), message.text());
+            openTicket(message.conversationId(), message.text(), message.at());
         } else if (open.isPresent() && open.get().status() == TicketStatus.WAITING_CUSTOMER) {
             resume(open.get()); // the asker (customer or technician) wrote back
         }
     }
 
-    private void openTicket(String conversationId, String text) {
-        Instant now = Timestamps.now(clock);
+    /** Opens at the instant the customer wrote: that is when their SLA clock starts. */
+    private void openTicket(String conversationId, String text, Instant now) {
         Classification c = classifier.classify(text);
         SlaTimes times = SlaTimes.start(sla.policies().forType(c.type()), now, sla.warnAt());
         Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, c.type(), c.category(), c.skills(),

@@ -86,11 +86,11 @@ public class Tickets {
 
     /**
      * Opens the TECH_SUPPORT ticket of a technician's question: technical, routed to an expert
-     * holding {@code skills}, on the 5-minute first-response clock of its policy.
+     * holding {@code skills}, on the 5-minute first-response clock of its policy, started at
+     * {@code now}: the moment the question was stored.
      */
     @Transactional
-    public String openTechSupport(String conversationId, Set<String> skills, String vehicleModel) {
-        Instant now = Timestamps.now(clock);
+    public String openTechSupport(String conversationId, Set<String> skills, String vehicleModel, Instant now) {
         SlaTimes times = SlaTimes.start(sla.policies().forType(TicketType.TECH_SUPPORT), now, sla.warnAt());
         Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, TicketType.TECH_SUPPORT, Category.TECHNICAL, skills,
                 Priority.of(TicketType.TECH_SUPPORT, Category.TECHNICAL), TicketStatus.OPEN, "tech-support", vehicleModel,

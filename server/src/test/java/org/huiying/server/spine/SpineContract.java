@@ -90,6 +90,7 @@ abstract class SpineContract {
             String ticketId = assigned.get("id").asString();
             assertThat(assigned.get("conversationId").asString()).isEqualTo(session.text("conversationId"));
             assertThat(assigned.get("category").asString()).isEqualTo("TECHNICAL");
+            assertThat(assigned.get("suggestions").get(0).get("title").asString()).contains("充");
 
             JsonNode ticket = api.get("/api/tickets/" + ticketId, agent).body();
             assertThat(ticket.get("status").asString()).isEqualTo("ASSIGNED");
