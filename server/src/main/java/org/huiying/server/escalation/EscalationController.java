@@ -3,10 +3,10 @@ package org.huiying.server.escalation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.system.ApiException;
+import org.huiying.server.system.InstantParam;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +29,7 @@ class EscalationController {
         if (!me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("Only supervisors and admins see escalations.");
         }
-        Instant from;
-        try {
-            from = since == null || since.isBlank() ? clock.instant().minus(Duration.ofDays(30)) : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad_parameter", "since: an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
+        Instant from = InstantParam.parse("since", since, clock.instant().minus(Duration.ofDays(30)));
         return escalations.since(from);
     }
 }

@@ -3,13 +3,13 @@ package org.huiying.server.expert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.system.ApiException;
+import org.huiying.server.system.InstantParam;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -44,8 +44,8 @@ class ExpertReportController {
         if (!me.has("SUPERVISOR") && !me.has("ADMIN") && !me.has("EXPERT")) {
             throw ApiException.forbidden("Only experts, supervisors and admins see this report.");
         }
-        Instant end = instant(to, clock.instant());
-        Instant start = instant(from, end.minus(Duration.ofDays(30)));
+        Instant end = InstantParam.parse("to", to, clock.instant());
+        Instant start = InstantParam.parse("from", from, end.minus(Duration.ofDays(30)));
         long questions = 0;
         List<Long> answerSeconds = new ArrayList<>();
         Map<String, Long> codes = new HashMap<>();
@@ -82,14 +82,4 @@ class ExpertReportController {
         return new Report(questions, answerSeconds.size(), average, within, TARGET_SECONDS, top);
     }
 
-    private static Instant instant(String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad_parameter", "from/to: ISO-8601 instants such as 2026-11-01T00:00:00Z");
-        }
-    }
 }

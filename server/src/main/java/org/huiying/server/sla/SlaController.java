@@ -3,10 +3,10 @@ package org.huiying.server.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.system.ApiException;
+import org.huiying.server.system.InstantParam;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -38,7 +38,7 @@ class SlaController {
         if (!me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("Only supervisors and admins see the SLA board.");
         }
-        Instant from = parse(since);
+        Instant from = InstantParam.parse("since", since, clock.instant().minus(Duration.ofDays(1)));
         return jdbc.sql("""
                 SELECT e.ticket_id, e.kind, e.metric, e.due_at, e.recorded_at, t.type, t.status, t.assignee_id
                 FROM sla_event e JOIN ticket t ON t.id = e.ticket_id
@@ -72,14 +72,4 @@ class SlaController {
         return entries;
     }
 
-    private Instant parse(String since) {
-        if (since == null || since.isBlank()) {
-            return clock.instant().minus(Duration.ofDays(1));
-        }
-        try {
-            return Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad_parameter", "since: an ISO-8601 instant such as 2026-11-23T00:00:00Z");
-        }
-    }
 }

@@ -3,10 +3,10 @@ package org.huiying.server.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.system.ApiException;
+import org.huiying.server.system.InstantParam;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -41,8 +41,8 @@ class CsatController {
         if (!me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("Only supervisors and admins see reports.");
         }
-        Instant end = instant(to, clock.instant());
-        Instant start = instant(from, end.minus(Duration.ofDays(30)));
+        Instant end = InstantParam.parse("to", to, clock.instant());
+        Instant start = InstantParam.parse("from", from, end.minus(Duration.ofDays(30)));
         Group all = groups(null, start, end).get(0);
         return new Report(all.responses(), all.satisfied(), all.csat(), TARGET, all.responses() > 0 && all.csat() >= TARGET,
                 groups("CAST(staff_id AS VARCHAR(20))", start, end), groups("category", start, end),
@@ -64,14 +64,4 @@ class CsatController {
                 .list();
     }
 
-    private static Instant instant(String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad_parameter", "from/to: ISO-8601 instants such as 2026-11-01T00:00:00Z");
-        }
-    }
 }

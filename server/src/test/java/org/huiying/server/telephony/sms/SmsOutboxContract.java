@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.huiying.server.conversation.Appended;
-import org.huiying.server.support.MutableClock;
+import org.huiying.routing.support.TestClock;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.TwilioStandIn;
 import org.huiying.server.support.TwilioWebhooks;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The outbox worker through Twilio outages, rate limits, refusals and crashes, on a clock the test
  * moves: the app's own worker is off ({@code autostart=false}), the test runs the same worker on a
- * {@link MutableClock}. Real server, real database, real SDK, the stand-in playing Twilio.
+ * {@link TestClock}. Real server, real database, real SDK, the stand-in playing Twilio.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SmsOutboxContract {
@@ -35,7 +35,7 @@ abstract class SmsOutboxContract {
     protected TwilioStandIn twilio;
     protected JdbcClient db;
     protected SmsOutbox outbox;
-    protected MutableClock clock;
+    protected TestClock clock;
     protected OutboxWorker worker;
 
     protected abstract RunningServer newServer(String... args);
@@ -55,7 +55,7 @@ abstract class SmsOutboxContract {
     /** Ahead of the app's clock, which stamps new rows, by more than a test takes: what a test queues is due. */
     @BeforeEach
     void freshClock() {
-        clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(30)));
+        clock = new TestClock(Instant.now().plus(Duration.ofSeconds(30)));
         worker = server.bean(OutboxWorker.class).withClock(clock);
     }
 
