@@ -278,6 +278,14 @@ abstract class SpineContract {
 
         assertThat(api.post("/api/chat/sessions", null, Map.of("vin", "123")).text("error")).isEqualTo("invalid_vin");
         assertThat(api.post("/api/auth/login", null, Map.of("username", "admin", "password", "wrong")).status()).isEqualTo(401);
+        String victim = "victim" + NAMES.incrementAndGet();
+        api.createStaff(admin, victim, "AGENT", 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/login", null, Map.of("username", victim, "password", "guess" + i)).status()).isEqualTo(401);
+        }
+        Api.Response locked = api.post("/api/auth/login", null, Map.of("username", victim, "password", "password-" + victim));
+        assertThat(locked.status()).isEqualTo(423);
+        assertThat(locked.text("error")).isEqualTo("account_locked");
 
         String agent = "plain" + NAMES.incrementAndGet();
         api.createStaff(admin, agent, "AGENT", 3);
