@@ -28,7 +28,7 @@ export function homeFor(login) {
 export function requireLogin(...roles) {
   const login = currentLogin();
   if (!login || (roles.length && !hasRole(login, ...roles))) {
-    location.replace('/login/?next=' + encodeURIComponent(location.pathname));
+    location.replace('/login/?' + (login ? 'denied=1&' : '') + 'next=' + encodeURIComponent(location.pathname));
     throw new Error('redirecting to login');
   }
   return login;
@@ -122,6 +122,7 @@ export const LABEL = {
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
   from: { customer: '客户', agent: '客服', system: '系统' },
+  channel: { sms: '短信', voice: '电话', SMS: '短信', VOICE: '电话' },
   escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时' },
 };
 
@@ -175,16 +176,20 @@ export function topBar(login, here) {
     el('h1', {}, '回应 · 客服中心'),
     el('nav', {}, links.map(([href, text]) => el('a', { href, class: href === here ? 'here' : '' }, text))),
     extra);
-  extra.append(el('span', { class: 'live off', id: 'live' }, '实时连接'),
-    el('span', {}, login.displayName || ''),
+  extra.append(el('span', {}, login.displayName || ''),
     el('button', { onclick: logout }, '退出'));
   document.body.prepend(bar);
   return extra;
 }
 
 function setLive(on) {
-  const live = document.getElementById('live');
-  if (live) {
+  let live = document.getElementById('live');
+  if (!live) {
+    // only pages with a live channel show its state
+    live = el('span', { class: 'live off', id: 'live' }, '实时连接');
+    document.querySelector('header.top .me')?.prepend(live);
+  }
+  {
     live.className = 'live ' + (on ? 'on' : 'off');
     live.title = on ? '实时推送已连接' : '实时推送未连接，正在重试';
   }
@@ -213,6 +218,7 @@ export function connectDesk(login, subscriptions, onConnected) {
   };
   client.onWebSocketClose = () => { setLive(false); document.body.dataset.live = 'off'; };
   client.onStompError = () => setLive(false);
+  setLive(false);
   client.activate();
   return client;
 }

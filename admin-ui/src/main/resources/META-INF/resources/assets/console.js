@@ -1,7 +1,7 @@
 // The agent's and expert's desk: my tickets and the queue with live SLA countdowns, one conversation
 // at a time with history, reply, canned replies, KB suggestions, transfer, wait-for-customer and resolve.
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
-  slaView, formatTime } from '/assets/common.js';
+  slaView, formatTime, LABEL, hasRole } from '/assets/common.js';
 
 const login = requireLogin('AGENT', 'EXPERT');
 const bar = topBar(login, '/console/');
@@ -86,7 +86,7 @@ function renderHead(t) {
 
 function messageItem(m) {
   return el('div', { class: `msg ${m.from}`, testid: 'conversation-message', 'data-seq': m.seq },
-    el('div', { class: 'msg-meta' }, `${label('from', m.from)} · ${formatTime(m.at)}${m.channel && m.channel !== 'WEB' ? ' · ' + m.channel : ''}`),
+    el('div', { class: 'msg-meta' }, `${label('from', m.from)} · ${formatTime(m.at)}${LABEL.channel[m.channel] ? ' · ' + LABEL.channel[m.channel] : ''}`),
     el('div', { class: 'msg-text' }, m.text));
 }
 
@@ -208,6 +208,23 @@ $('transfer').addEventListener('click', () => {
     if (!/^\d+$/.test(to)) { if (to) showError($('conversation-error'), new Error('工号 ID 须为数字。')); return; }
   }
   act('transfer', { to }, true);
+});
+
+// --- expert desk: turn a good answer into a knowledge-base draft ------------------------------------
+if (hasRole(login, 'EXPERT')) $('expert-tools').hidden = false;
+$('kb-draft').addEventListener('click', () => {
+  const t = currentTicket();
+  if (!t) return;
+  const lines = [...document.querySelectorAll('#messages .msg')];
+  const said = from => lines.filter(m => m.classList.contains(from)).map(m => m.querySelector('.msg-text').textContent);
+  const draft = [`标题：${label('category', t.category) || label('type', t.type)}${t.vehicleModel ? ' · ' + t.vehicleModel : ''}`,
+    `适用车型：${t.vehicleModel || '未知'}`, `相关技能：${(t.skills || []).join('、') || '—'}`,
+    '', '问题：', ...said('customer'), '', '解答：', ...said('agent')].join('\n');
+  const box = $('kb-draft-text');
+  box.value = draft;
+  box.hidden = false;
+  box.select();
+  navigator.clipboard?.writeText(draft).catch(() => {});
 });
 
 // --- live -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { api, saveLogin, homeFor, showError, hasRole } from '/assets/common.js';
 const form = document.getElementById('login-form');
 const error = document.getElementById('error');
 const params = new URLSearchParams(location.search);
+if (params.has('denied')) showError(error, new Error('您的账号无权打开该页面，请使用有权限的账号登录。'));
 if (params.has('expired')) showError(error, new Error('登录已失效，请重新登录。'));
 
 /** Only our own pages, so a crafted ?next= cannot send anyone elsewhere. */

@@ -72,6 +72,8 @@ class AgentConsoleIntegrationTests {
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).stream()
                     .anyMatch(m -> m.getText().contains("车充不进电了，仪表显示 P0A80")));
             browser.until(d -> d.findElement(By.id("customer")).getText().contains("138****5678"));
+            chat.sendJson(Map.of("type", "typing"));
+            browser.until(d -> d.findElement(By.id("typing")).isDisplayed());
             assertThat(browser.driver().getPageSource()).doesNotContain("13812345678");
 
             browser.byTestId("reply-input").sendKeys("您好，请问充电桩指示灯是什么颜色？");
@@ -109,6 +111,36 @@ class AgentConsoleIntegrationTests {
                 // the payload stayed text
             }
             browser.screenshot("console-xss-inert");
+        }
+    }
+
+    @Test
+    void anExpertTurnsTheirAnswerIntoAKnowledgeDraft() {
+        api.post("/api/staff", api.adminToken(), Map.of("username", "zhang.gong", "password", "password-zhang.gong",
+                "displayName", "张工", "roles", java.util.List.of("EXPERT", "AGENT"), "skills", java.util.List.of("battery"),
+                "maxConcurrent", 2));
+        long expertId = api.get("/api/staff/me", api.loginStaff("zhang.gong")).body().get("id").asLong();
+        browser.login("zhang.gong", "password-zhang.gong");
+        browser.until(d -> d.getCurrentUrl().endsWith("/console/"));
+        new Select(browser.byTestId("presence")).selectByValue("ONLINE");
+        server.awaitSubscribed(expertId, "/user/queue/assignments");
+        browser.until(d -> api.get("/api/staff/me", api.loginStaff("zhang.gong")).body().get("presence").asString().equals("ONLINE"));
+
+        try (ChatClient chat = customer(Map.of("model", "汉 EV"))) {
+            chat.sendMessage("t1", "电池故障码 P0A80 是什么意思？");
+            browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"))).click();
+            browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 1);
+            browser.byTestId("reply-input").sendKeys("P0A80 表示需要更换混合动力电池组，请到服务站检测单体电压。");
+            browser.byTestId("reply-send").click();
+            browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 2);
+
+            browser.byTestId("kb-draft").click();
+            String draft = browser.until(d -> {
+                WebElement box = d.findElement(By.id("kb-draft-text"));
+                return box.isDisplayed() ? box.getDomProperty("value") : null;
+            });
+            assertThat(draft).contains("汉 EV", "电池故障码 P0A80 是什么意思？", "P0A80 表示需要更换混合动力电池组");
+            browser.screenshot("expert-desk-draft");
         }
     }
 }
