@@ -134,6 +134,18 @@ export function formatTime(iso) {
   return d.toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
+// How far the server's clock is ahead of this PC's: deadlines are counted against the server's time.
+let clockOffset = 0;
+
+export function serverNow() { return Date.now() + clockOffset; }
+
+/** Measures the offset to the server's clock (half the round trip counted as transit). */
+export async function syncClock() {
+  const sent = Date.now();
+  const answer = await api('GET', '/api/console/clock');
+  clockOffset = Date.parse(answer.now) - (sent + Date.now()) / 2;
+}
+
 /** 3725000 → "1小时02分"; under an hour "12分05秒". */
 export function formatDuration(ms) {
   const s = Math.max(0, Math.floor(Math.abs(ms) / 1000));
@@ -146,7 +158,7 @@ export function formatDuration(ms) {
  * The SLA target a ticket is running against now and how it looks: the server's state wins when it is
  * worse (it knows the real clock); otherwise amber from 75 % of the time and red at the due time.
  */
-export function slaView(ticket, now = Date.now()) {
+export function slaView(ticket, now = serverNow()) {
   const sla = ticket.sla || {};
   if (ticket.status === 'RESOLVED') return { level: sla.state === 'MET' ? 'ok' : 'breached', text: label('sla', sla.state) };
   const firstPending = !sla.firstRespondedAt;
@@ -160,7 +172,9 @@ export function slaView(ticket, now = Date.now()) {
   if (sla.state === 'BREACHED') level = 'breached';
   else if (sla.state === 'WARNING' && level === 'ok') level = 'warning';
   const left = due - now;
-  const text = left >= 0 ? `${metric}剩余 ${formatDuration(left)}` : `${metric}已超时 ${formatDuration(left)}`;
+  // the server's word wins when this page's clock has not caught up yet
+  const text = left >= 0 ? (level === 'breached' ? `${metric}已超时` : `${metric}剩余 ${formatDuration(left)}`)
+    : `${metric}已超时 ${formatDuration(left)}`;
   return { level, text };
 }
 

@@ -1,7 +1,7 @@
 // The agent's and expert's desk: my tickets and the queue with live SLA countdowns, one conversation
 // at a time with history, reply, canned replies, KB suggestions, transfer, wait-for-customer and resolve.
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
-  slaView, formatTime, LABEL, hasRole } from '/assets/common.js';
+  slaView, formatTime, LABEL, hasRole, syncClock } from '/assets/common.js';
 
 const login = requireLogin('AGENT', 'EXPERT');
 const bar = topBar(login, '/console/');
@@ -54,7 +54,8 @@ function renderLists() {
 
 async function loadTickets() {
   try {
-    const [mine, queue] = await Promise.all([api('GET', '/api/tickets?assignee=me'), api('GET', '/api/tickets?status=OPEN')]);
+    const [mine, queue] = await Promise.all([api('GET', '/api/tickets?assignee=me'), api('GET', '/api/tickets?status=OPEN'),
+      syncClock()]);
     state.mine = new Map(mine.filter(t => t.status !== 'RESOLVED').map(t => [t.id, t]));
     state.queue = queue;
     renderLists();
@@ -234,6 +235,14 @@ connectDesk(login, {
     state.queue = state.queue.filter(q => q.id !== t.id);
     if (t.id !== state.selected) state.unread.add(t.id);
     renderLists();
+  },
+  // the server tells the assignee when a ticket's SLA turns amber or red
+  '/user/queue/sla': t => {
+    if (t.status === 'RESOLVED') return;
+    state.mine.set(t.id, t);
+    renderLists();
+    if (t.id === state.selected) renderHead(t);
+    syncClock().then(renderLists, () => {});
   },
   '/user/queue/messages': event => {
     if (event.type === 'typing') {

@@ -1,7 +1,7 @@
 // The supervisor's floor view: queues, agents and loads, the live SLA board with reassignment and CSV
 // export, escalations, and charts of the open tickets. Live parts come over STOMP; the rest refreshes.
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
-  formatTime, formatDuration } from '/assets/common.js';
+  formatTime, formatDuration, serverNow, syncClock } from '/assets/common.js';
 
 const login = requireLogin('SUPERVISOR', 'ADMIN');
 topBar(login, '/dashboard/');
@@ -15,7 +15,7 @@ async function refresh() {
   try {
     const [open, assigned, waiting, staff] = await Promise.all([
       api('GET', '/api/tickets?status=OPEN'), api('GET', '/api/tickets?status=ASSIGNED'),
-      api('GET', '/api/tickets?status=WAITING_CUSTOMER'), api('GET', '/api/staff')]);
+      api('GET', '/api/tickets?status=WAITING_CUSTOMER'), api('GET', '/api/staff'), syncClock()]);
     state.tickets = new Map([...open, ...assigned, ...waiting].map(t => [t.id, t]));
     state.staff = staff;
     showError($('error'), null);
@@ -70,6 +70,13 @@ function reassignControl(ticketId) {
   return el('span', {}, select, ' ', button);
 }
 
+/** The metric's deadline from the ticket when known (a warning's own time is when it fell due, not the deadline). */
+function deadline(r, t) {
+  const sla = t && t.sla;
+  const due = sla && (r.metric === 'FIRST_RESPONSE' ? sla.firstResponseDue : sla.resolutionDue);
+  return due || (r.state === 'BREACHED' ? r.dueAt : null);
+}
+
 function boardRows() {
   const rank = { BREACHED: 0, WARNING: 1 };
   return [...state.board.values()].sort((a, b) => rank[a.state] - rank[b.state] || Date.parse(b.at) - Date.parse(a.at));
@@ -86,7 +93,7 @@ function renderBoard() {
       el('td', {}, label('type', t ? t.type : r.type)),
       el('td', {}, label('metric', r.metric)),
       el('td', {}, el('span', { class: 'badge ' + (r.state === 'BREACHED' ? 'breach' : 'warn') }, label('sla', r.state))),
-      el('td', {}, formatTime(r.dueAt)),
+      el('td', {}, formatTime(deadline(r, t))),
       el('td', {}, formatTime(r.at)),
       el('td', {}, `${staffName(assignee)} · ${label('status', status)}`),
       el('td', {}, status === 'RESOLVED' ? '—' : reassignControl(r.ticketId)));
@@ -101,7 +108,7 @@ function renderBoard() {
 }
 
 function renderQueues() {
-  const now = Date.now();
+  const now = serverNow();
   const byQueue = new Map();
   for (const t of state.tickets.values()) if (t.status === 'OPEN') {
     const q = byQueue.get(t.queue) || { count: 0, oldest: now };
@@ -186,7 +193,7 @@ $('export').addEventListener('click', () => {
   const header = ['工单ID', '类型', '时限', '状态', '截止时间', '记录时间', '处理人', '工单状态'];
   const lines = boardRows().map(r => {
     const t = state.tickets.get(r.ticketId);
-    return [r.ticketId, label('type', t ? t.type : r.type), label('metric', r.metric), label('sla', r.state), r.dueAt, r.at,
+    return [r.ticketId, label('type', t ? t.type : r.type), label('metric', r.metric), label('sla', r.state), deadline(r, t) || '', r.at,
       staffName(t ? t.assignee : r.assignee), label('status', t ? t.status : r.status)];
   });
   const csv = '\uFEFF' + [header, ...lines].map(row => row.map(csvCell).join(',')).join('\r\n');

@@ -3,7 +3,11 @@ package org.huiying.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.huiying.routing.support.TestClock;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
@@ -23,6 +27,8 @@ class AgentConsoleIntegrationTests {
     @TempDir
     Path dataDir;
 
+    /** The server's clock, moved by the tests that watch SLA colours change; starts at the real time. */
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     RunningServer server;
     Browser browser;
     Api api;
@@ -30,7 +36,7 @@ class AgentConsoleIntegrationTests {
 
     @BeforeEach
     void start() {
-        server = new RunningServer(dataDir).start();
+        server = new RunningServer(dataDir, "--huiying.sla.sweep-every=PT0.05S").withClock(clock).start();
         api = server.api();
         agentId = api.createStaff(api.adminToken(), "li.na", "AGENT", 3, "charging");
         browser = Browser.open("http://127.0.0.1:" + server.httpPort());
@@ -141,6 +147,29 @@ class AgentConsoleIntegrationTests {
             });
             assertThat(draft).contains("汉 EV", "电池故障码 P0A80 是什么意思？", "P0A80 表示需要更换混合动力电池组");
             browser.screenshot("expert-desk-draft");
+        }
+    }
+
+    @Test
+    void aTicketOnTheDeskTurnsAmberAtThreeQuartersOfItsTimeAndRedAtTheDeadline() {
+        agentAtTheDesk();
+        try (ChatClient chat = customer(Map.of())) {
+            chat.sendMessage("q1", "请问你们周末营业吗");
+            WebElement ticket = browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']")));
+            assertThat(ticket.getDomAttribute("class")).contains("ok");
+            assertThat(ticket.getText()).contains("首次响应剩余");
+
+            clock.advance(Duration.ofMinutes(45)); // an inquiry's first response is due within 1 h
+            browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']")).getDomAttribute("class")
+                    .contains("warning"));
+            browser.screenshot("console-sla-amber");
+
+            clock.advance(Duration.ofMinutes(15));
+            WebElement late = browser.until(d -> {
+                WebElement t = d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"));
+                return t.getDomAttribute("class").contains("breached") ? t : null;
+            });
+            assertThat(late.getText()).contains("已超时");
         }
     }
 }
