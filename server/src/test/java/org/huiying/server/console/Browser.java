@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages; other machines point elsewhere with {@code -Dhuiying.chromium=… -Dhuiying.chromedriver=…}. */
+    static final Path CHROMIUM = Path.of(System.getProperty("huiying.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("huiying.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(15);
 

@@ -87,7 +87,7 @@ class SupervisorDashboardIntegrationTests {
     }
 
     @Test
-    void aSupervisorReassignsABreachedTicketToAnOnlineAgent() {
+    void aSupervisorReassignsABreachedTicketToAnOnlineAgentAndExportsTheBoard() {
         String agent = api.loginStaff("wang.fang");
         openComplaint("我要投诉，电池衰减太快");
         clock.advance(Duration.ofMinutes(121));
@@ -102,5 +102,14 @@ class SupervisorDashboardIntegrationTests {
 
         browser.until(d -> api.get("/api/tickets?assignee=me", agent).body().size() == 1);
         browser.until(d -> boardItem("BREACHED").getText().contains("wang.fang · 处理中"));
+
+        // the export hands the browser a CSV blob: catch its text on the way
+        browser.script("window.__csv = null; const make = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { blob.text().then(t => window.__csv = t); return make(blob); };");
+        browser.driver().findElement(org.openqa.selenium.By.id("export")).click();
+        String csv = browser.until(d -> (String) browser.script("return window.__csv"));
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv.lines().toList().get(0)).contains("工单ID", "时限", "处理人");
+        assertThat(csv.lines().toList().get(1)).contains("投诉", "首次响应", "已超时", "wang.fang", "处理中");
     }
 }
