@@ -145,8 +145,19 @@ function renderSuggestions(t) {
     return el('div', { class: 'suggestion', testid: 'kb-suggestion' },
       el('div', { class: 's-title' }, title),
       text ? el('div', { class: 'wrap muted' }, text) : null,
-      el('button', { onclick: () => insert(text || title) }, '插入回复'));
+      el('button', { onclick: () => insertArticle(s, text || title) }, '插入回复'));
   }), '暂无推荐文章（知识库尚未接入或没有匹配的条目）。');
+}
+
+/** Inserts the article's text when the knowledge base can give it (GET /api/kb/articles/{id}), else what we have. */
+async function insertArticle(suggestion, fallback) {
+  if (suggestion && suggestion.id) {
+    try {
+      const article = await api('GET', `/api/kb/articles/${encodeURIComponent(suggestion.id)}`);
+      if (article && article.body) { insert(article.body.length > 1000 ? article.body.slice(0, 1000) + '…' : article.body); return; }
+    } catch { /* the knowledge base is not reachable: fall back to the title */ }
+  }
+  insert(fallback);
 }
 
 function insert(text) {
