@@ -189,6 +189,10 @@ async function send() {
     const m = await api('POST', `/api/tickets/${encodeURIComponent(state.selected)}/messages`, { text });
     $('reply').value = '';
     appendMessage(m);
+    // the first reply stops the first-response clock: show the resolution countdown from now on
+    api('GET', `/api/tickets/${encodeURIComponent(state.selected)}`).then(t => {
+      if (state.mine.has(t.id)) { state.mine.set(t.id, t); renderLists(); if (t.id === state.selected) renderHead(t); }
+    }, () => { /* the next refresh shows it */ });
   } catch (e) { showError($('conversation-error'), e); }
   $('send').disabled = false;
 }

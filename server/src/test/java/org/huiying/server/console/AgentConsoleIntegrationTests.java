@@ -88,6 +88,7 @@ class AgentConsoleIntegrationTests {
             JsonNode reply = chat.await(f -> f.path("type").asString().equals("message") && f.path("from").asString().equals("agent"));
             assertThat(reply.get("text").asString()).isEqualTo("您好，请问充电桩指示灯是什么颜色？");
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 2);
+            browser.until(d -> d.findElement(By.id("ticket-sla")).getText().startsWith("解决剩余"));
 
             chat.sendMessage("c2", "绿灯一直闪");
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).stream()
