@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A customer's WebSocket connection to the gateway (the JDK's client: a real one). */
 public final class ChatClient implements AutoCloseable {
 
-    public static final Duration WAIT = Duration.ofSeconds(10);
+    /** A ceiling, not a delay: awaits return as soon as their frame arrives; generous for a loaded 2-core CI machine. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final FrameQueue<JsonNode> frames = new FrameQueue<>();

@@ -1,0 +1,253 @@
+// Shared by every staff page: the login kept in sessionStorage, the JSON API with errors in Chinese,
+// safe DOM building (user text only ever becomes text nodes) and the STOMP connection.
+
+const AUTH_KEY = 'huiying.auth';
+
+export function currentLogin() {
+  try { return JSON.parse(sessionStorage.getItem(AUTH_KEY)); } catch { return null; }
+}
+
+export function saveLogin(login) { sessionStorage.setItem(AUTH_KEY, JSON.stringify(login)); }
+
+export function logout() {
+  sessionStorage.removeItem(AUTH_KEY);
+  location.href = '/login/';
+}
+
+export function hasRole(login, ...roles) { return !!login && roles.some(r => (login.roles || []).includes(r)); }
+
+/** The page a freshly logged-in person starts on, by role. */
+export function homeFor(login) {
+  if (hasRole(login, 'AGENT', 'EXPERT')) return '/console/';
+  if (hasRole(login, 'SUPERVISOR')) return '/dashboard/';
+  if (hasRole(login, 'ADMIN')) return '/admin/';
+  return '/login/';
+}
+
+/** Sends people without a login (or without a fitting role) to the login page; returns the login. */
+export function requireLogin(...roles) {
+  const login = currentLogin();
+  if (!login || (roles.length && !hasRole(login, ...roles))) {
+    location.replace('/login/?' + (login ? 'denied=1&' : '') + 'next=' + encodeURIComponent(location.pathname));
+    throw new Error('redirecting to login');
+  }
+  return login;
+}
+
+const MESSAGES = {
+  bad_credentials: '用户名或密码错误。',
+  unauthorized: '登录已失效，请重新登录。',
+  forbidden: '您的角色无权执行此操作。',
+  not_found: '找不到该记录，可能已被删除。',
+  ticket_resolved: '该工单已解决，不能再回复。',
+  not_assigned: '该工单当前未分配给坐席，无法执行此操作。',
+  already_resolved: '该工单已经解决。',
+  username_taken: '用户名已被占用。',
+  invalid_username: '用户名格式不正确（小写字母、数字、点或横线）。',
+  weak_password: '密码太弱，请至少使用 8 个字符。',
+  invalid_roles: '请至少选择一个有效角色。',
+  invalid_skills: '技能格式不正确。',
+  invalid_max_concurrent: '同时处理上限须为正整数。',
+  invalid_status: '无效的在线状态。',
+  invalid_phone: '手机号格式不正确。',
+  invalid_vin: '车架号（VIN）须为 17 位字母和数字（不含 I、O、Q）。',
+  invalid_name: '姓名过长。',
+  invalid_model: '车型名称过长。',
+  bad_parameter: '请求参数不正确。',
+};
+
+export class ApiError extends Error {
+  constructor(status, code, serverMessage) {
+    super(MESSAGES[code] || (status >= 500 ? '服务器出错，请稍后重试。' : '操作失败。') + (code ? `（${code}）` : ''));
+    this.status = status; this.code = code; this.serverMessage = serverMessage;
+  }
+}
+
+/** Calls the REST API with the saved bearer token; a refused token sends the person back to the login page. */
+export async function api(method, path, body) {
+  const login = currentLogin();
+  const headers = { 'Accept': 'application/json' };
+  if (login) headers['Authorization'] = 'Bearer ' + login.token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, null, 'network');
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (response.status === 401 && login && path !== '/api/auth/login') {
+    sessionStorage.removeItem(AUTH_KEY);
+    location.replace('/login/?expired=1&next=' + encodeURIComponent(location.pathname));
+  }
+  if (!response.ok) throw new ApiError(response.status, data && data.error, data && data.message);
+  return data;
+}
+
+/** Builds an element; strings among the children become text nodes, so user text can never become markup. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'testid') node.dataset.testid = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export function showError(target, error) {
+  target.textContent = error ? (error.message || String(error)) : '';
+}
+
+/** 13812345678 → 138****5678 (the server masks too; this covers numbers typed into the page). */
+export function maskPhone(phone) {
+  if (!phone) return '';
+  const p = String(phone).replace(/^\+86/, '');
+  return p.length >= 8 ? p.slice(0, 3) + '****' + p.slice(-4) : p.replace(/.(?=..)/g, '*');
+}
+
+export const LABEL = {
+  type: { COMPLAINT: '投诉', APPOINTMENT: '预约', INQUIRY: '咨询', CALLBACK: '回电', TECH_SUPPORT: '技术支持' },
+  category: { TECHNICAL: '技术问题', ATTITUDE: '服务态度', PROCESS: '流程效率' },
+  status: { OPEN: '排队中', ASSIGNED: '处理中', WAITING_CUSTOMER: '等待客户', RESOLVED: '已解决' },
+  presence: { ONLINE: '在线', AWAY: '离开', OFFLINE: '离线' },
+  role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师' },
+  sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
+  metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
+  from: { customer: '客户', agent: '客服', system: '系统' },
+  channel: { sms: '短信', voice: '电话', SMS: '短信', VOICE: '电话' },
+  escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时' },
+};
+
+export function label(group, value) { return (LABEL[group] && LABEL[group][value]) || value || '—'; }
+
+export function formatTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return d.toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+// How far the server's clock is ahead of this PC's: deadlines are counted against the server's time.
+let clockOffset = 0;
+
+export function serverNow() { return Date.now() + clockOffset; }
+
+/** Measures the offset to the server's clock (half the round trip counted as transit). */
+export async function syncClock() {
+  const sent = Date.now();
+  const answer = await api('GET', '/api/console/clock');
+  clockOffset = Date.parse(answer.now) - (sent + Date.now()) / 2;
+}
+
+/** 3725000 → "1小时02分"; under an hour "12分05秒". */
+export function formatDuration(ms) {
+  const s = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const two = n => String(n).padStart(2, '0');
+  return h > 0 ? `${h}小时${two(m)}分` : `${m}分${two(sec)}秒`;
+}
+
+/**
+ * The SLA target a ticket is running against now and how it looks: the server's state wins when it is
+ * worse (it knows the real clock); otherwise amber from 75 % of the time and red at the due time.
+ */
+export function slaView(ticket, now = serverNow()) {
+  const sla = ticket.sla || {};
+  if (ticket.status === 'RESOLVED') return { level: sla.state === 'MET' ? 'ok' : 'breached', text: label('sla', sla.state) };
+  const firstPending = !sla.firstRespondedAt;
+  const due = Date.parse(firstPending ? sla.firstResponseDue : sla.resolutionDue);
+  const start = Date.parse(ticket.openedAt);
+  const metric = firstPending ? '首次响应' : '解决';
+  if (sla.paused) return { level: sla.state === 'BREACHED' ? 'breached' : 'ok', text: `${metric}计时已暂停（等待客户）` };
+  let level = 'ok';
+  if (now >= due) level = 'breached';
+  else if (now - start >= 0.75 * (due - start)) level = 'warning';
+  if (sla.state === 'BREACHED') level = 'breached';
+  else if (sla.state === 'WARNING' && level === 'ok') level = 'warning';
+  const left = due - now;
+  // the server's word wins when this page's clock has not caught up yet
+  const text = left >= 0 ? (level === 'breached' ? `${metric}已超时` : `${metric}剩余 ${formatDuration(left)}`)
+    : `${metric}已超时 ${formatDuration(left)}`;
+  return { level, text };
+}
+
+/** The top bar: the pages this person may open, their name and a logout button. */
+export function topBar(login, here) {
+  const links = [
+    ['/console/', '坐席工作台', ['AGENT', 'EXPERT']],
+    ['/dashboard/', '主管看板', ['SUPERVISOR', 'ADMIN']],
+    ['/admin/', '系统管理', ['ADMIN']],
+  ].filter(([, , roles]) => hasRole(login, ...roles));
+  const extra = el('span', { class: 'me' });
+  const bar = el('header', { class: 'top' },
+    el('h1', {}, '回应 · 客服中心'),
+    el('nav', {}, links.map(([href, text]) => el('a', { href, class: href === here ? 'here' : '' }, text))),
+    extra);
+  extra.append(el('span', {}, login.displayName || ''),
+    el('button', { onclick: logout }, '退出'));
+  document.body.prepend(bar);
+  return extra;
+}
+
+function setLive(on) {
+  let live = document.getElementById('live');
+  if (!live) {
+    // only pages with a live channel show its state
+    live = el('span', { class: 'live off', id: 'live' }, '实时连接');
+    document.querySelector('header.top .me')?.prepend(live);
+  }
+  {
+    live.className = 'live ' + (on ? 'on' : 'off');
+    live.title = on ? '实时推送已连接' : '实时推送未连接，正在重试';
+  }
+}
+
+/**
+ * Connects to the agent desk over STOMP with the bearer token on CONNECT, and (re)subscribes on every
+ * (re)connect; the library reconnects by itself.
+ */
+export function connectDesk(login, subscriptions, onConnected) {
+  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  const client = new window.StompJs.Client({
+    brokerURL: scheme + location.host + '/ws/agent',
+    connectHeaders: { Authorization: 'Bearer ' + login.token },
+    reconnectDelay: 3000,
+    heartbeatIncoming: 10000,
+    heartbeatOutgoing: 10000,
+  });
+  client.onConnect = () => {
+    for (const [destination, handler] of Object.entries(subscriptions)) {
+      client.subscribe(destination, frame => handler(JSON.parse(frame.body)));
+    }
+    setLive(true);
+    document.body.dataset.live = 'on';
+    if (onConnected) onConnected();
+  };
+  client.onWebSocketClose = () => { setLive(false); document.body.dataset.live = 'off'; };
+  client.onStompError = () => setLive(false);
+  setLive(false);
+  client.activate();
+  return client;
+}
+
+/** Puts a list's items or, when there are none, the sentence that explains why. */
+export function fill(container, items, emptyText) {
+  container.replaceChildren(...(items.length ? items : [el('div', { class: 'empty' }, emptyText)]));
+}
+
+export const QUEUES = { 'complaint': '投诉', 'appointment': '预约', 'inquiry': '咨询', 'callback': '回电', 'tech-support': '技术支持' };
+export function queueLabel(queue) { return QUEUES[queue] ? QUEUES[queue] + '队列' : (queue || '—'); }
+
+/** A ticket's short name for lists: its type, category and the end of its id (ids are long and random). */
+export function ticketTitle(t) {
+  const parts = [label('type', t.type)];
+  if (t.category) parts.push(label('category', t.category));
+  return parts.join(' · ') + ' #' + String(t.id).slice(-6);
+}
