@@ -122,8 +122,8 @@ export const LABEL = {
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
   from: { customer: '客户', agent: '客服', system: '系统' },
-  channel: { sms: '短信', voice: '电话', SMS: '短信', VOICE: '电话' },
-  escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时' },
+  channel: { sms: '短信', voice: '电话', tech: '技术支持', SMS: '短信', VOICE: '电话' },
+  escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低' },
 };
 
 export function label(group, value) { return (LABEL[group] && LABEL[group][value]) || value || '—'; }

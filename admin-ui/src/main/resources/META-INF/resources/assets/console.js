@@ -154,10 +154,22 @@ async function insertArticle(suggestion, fallback) {
   if (suggestion && suggestion.id) {
     try {
       const article = await api('GET', `/api/kb/articles/${encodeURIComponent(suggestion.id)}`);
-      if (article && article.body) { insert(article.body.length > 1000 ? article.body.slice(0, 1000) + '…' : article.body); return; }
+      if (article && article.body) {
+        insert(article.body.length > 1000 ? article.body.slice(0, 1000) + '…' : article.body);
+        reportUse(suggestion.id);
+        return;
+      }
     } catch { /* the knowledge base is not reachable: fall back to the title */ }
   }
   insert(fallback);
+}
+
+/** Tells the server a suggested article was used, so the knowledge base's owners see which ones help. */
+function reportUse(articleId) {
+  const ticketId = state.selected;
+  if (ticketId) {
+    api('POST', `/api/tickets/${encodeURIComponent(ticketId)}/suggestions/${encodeURIComponent(articleId)}/used`).catch(() => {});
+  }
 }
 
 function insert(text) {

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * complaint linked to the original, with its own 2 h / 48 h clock.
  */
 @Service
-public class Surveys implements CustomerMessageClaim {
+public class Surveys implements CustomerMessageClaim, AutoCloseable {
 
     static final String QUESTION = "您好，您的问题已处理完毕。请为本次服务打分：回复 1–5（5 为非常满意），也欢迎写下您的意见。";
     static final String REASK = "抱歉，没看懂您的评分😊 请回复数字 1–5（5 为非常满意），数字后可附意见，例如「5 很满意」。";
@@ -165,5 +165,11 @@ public class Surveys implements CustomerMessageClaim {
         } catch (RuntimeException e) {
             log.warn("Sending due surveys failed; the next sweep retries", e);
         }
+    }
+
+    /** Stops the sweeper with the application, so no thread outlives the database it reads. */
+    @Override
+    public void close() {
+        work.shutdownNow();
     }
 }

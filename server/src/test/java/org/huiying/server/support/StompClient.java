@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StompClient implements AutoCloseable {
 
+    /** A STOMP frame; the pseudo-command {@code CLOSED} marks the server closing the WebSocket. */
     public record Frame(String command, Map<String, String> headers, String body) {
 
         public JsonNode json() {
@@ -98,6 +99,17 @@ public final class StompClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            frames.add(new Frame("CLOSED", Map.of("status", Integer.toString(statusCode)), reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            frames.add(new Frame("CLOSED", Map.of("error", String.valueOf(error)), ""));
         }
 
         private void parse(String raw) {
