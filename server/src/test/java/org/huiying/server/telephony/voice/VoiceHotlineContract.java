@@ -562,6 +562,20 @@ abstract class VoiceHotlineContract {
     }
 
     @Test
+    void aCallTwilioRefusesIsReportedAndDoesNotBlockTheNextAttempt() {
+        Caller caller = newCaller();
+        String taskId = bookedCallback(caller);
+        twilio.failNext(400, 21215, "Geo Permission configuration is not permitting call");
+
+        Api.Response refused = api.post("/api/callbacks/" + taskId + "/call", agent, Map.of());
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.text("error")).isEqualTo("twilio_error");
+        assertThat(task(taskId).get("status")).isEqualTo("OPEN");
+        assertThat(api.post("/api/callbacks/" + taskId + "/call", agent, Map.of()).status()).isEqualTo(202);
+    }
+
+    @Test
     void onlyStaffWhoMayCallPlaceACallback() {
         String taskId = bookedCallback(newCaller());
         api.createStaff(admin, "voice-expert", "EXPERT", 5);
