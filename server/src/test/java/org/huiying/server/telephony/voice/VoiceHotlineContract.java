@@ -150,10 +150,17 @@ abstract class VoiceHotlineContract {
         return new Caller(newNumber());
     }
 
+    /** A TwiML answer, in which every word is spoken in Mandarin by the Chinese Polly voice. */
     static Twiml ok(TwilioWebhooks.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/xml");
-        return Twiml.parse(r.body());
+        Twiml twiml = Twiml.parse(r.body());
+        for (Element say : twiml.all("Say")) {
+            assertThat(say.getAttribute("language")).as(r.body()).isEqualTo("zh-CN");
+            assertThat(say.getAttribute("voice")).as(r.body()).isEqualTo("Polly.Zhiyu");
+            assertThat(say.getTextContent()).as(r.body()).isNotBlank().doesNotContain("{");
+        }
+        return twiml;
     }
 
     Optional<String> conversationOf(String phone) {
