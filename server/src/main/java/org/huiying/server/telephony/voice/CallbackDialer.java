@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.huiying.server.callback.CallerCallbacks;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Service;
 class CallbackDialer {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackDialer.class);
+    /** A call Twilio has said nothing about for this long is taken as over (its last status callback was lost). */
+    static final Duration SILENT_CALL = Duration.ofHours(1);
 
     record Placed(String callSid, String status, boolean dryRun, String taskId) {
     }
@@ -61,7 +64,7 @@ class CallbackDialer {
 
     Placed call(String taskId, CurrentStaff me) {
         CallerCallbacks.Target target = callbacks.toCall(taskId, me);
-        if (calls.inFlight(taskId)) {
+        if (calls.inFlight(taskId, Timestamps.now(clock).minus(SILENT_CALL))) {
             throw ApiException.conflict("call_in_progress", "A call for this callback is still ringing or connected.");
         }
         Ticket ticket = tickets.get(target.ticketId());

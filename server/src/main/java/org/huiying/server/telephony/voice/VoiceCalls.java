@@ -43,10 +43,13 @@ class VoiceCalls {
                 .update();
     }
 
-    /** A callback of this task is still ringing or talking. */
-    boolean inFlight(String taskId) {
-        return jdbc.sql("SELECT COUNT(*) FROM voice_call WHERE callback_task_id = ? AND status_rank < ?")
-                .params(taskId, CallStatus.COMPLETED.rank).query(Long.class).single() > 0;
+    /**
+     * A callback of this task is still ringing or talking: not final, and heard of since {@code since}.
+     * A call whose final status callback was lost must not block the task for ever.
+     */
+    boolean inFlight(String taskId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM voice_call WHERE callback_task_id = ? AND status_rank < ? AND updated_at > ?")
+                .params(taskId, CallStatus.COMPLETED.rank, Timestamps.sql(since)).query(Long.class).single() > 0;
     }
 
     /** False when this CallSid already reported this status: the callback is a repeat. */

@@ -583,6 +583,19 @@ abstract class VoiceHotlineContract {
     }
 
     @Test
+    void aCallWhoseLastStatusNeverArrivedDoesNotBlockTheTaskForEver() {
+        String taskId = bookedCallback(newCaller());
+        String lost = api.post("/api/callbacks/" + taskId + "/call", agent, Map.of()).text("callSid");
+        status(lost, "ringing");
+        assertThat(api.post("/api/callbacks/" + taskId + "/call", agent, Map.of()).status()).isEqualTo(409);
+
+        db.sql("UPDATE voice_call SET updated_at = ? WHERE call_sid = ?")
+                .params(java.time.OffsetDateTime.now().minus(CallbackDialer.SILENT_CALL).minusMinutes(1), lost).update();
+
+        assertThat(api.post("/api/callbacks/" + taskId + "/call", agent, Map.of()).status()).isEqualTo(202);
+    }
+
+    @Test
     void onlyStaffWhoMayCallPlaceACallback() {
         String taskId = bookedCallback(newCaller());
         api.createStaff(admin, "voice-expert", "EXPERT", 5);
