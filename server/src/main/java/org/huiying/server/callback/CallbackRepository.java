@@ -28,6 +28,11 @@ class CallbackRepository {
                 .params(id, ticketId, reason, Timestamps.sql(dueAt), ownerId, Timestamps.sql(now), ticketId, reason).update();
     }
 
+    Optional<String> idFor(String ticketId, String reason) {
+        return jdbc.sql("SELECT id FROM callback_task WHERE ticket_id = ? AND reason = ?").params(ticketId, reason)
+                .query(String.class).optional();
+    }
+
     Optional<CallbackTask> lock(String id, Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM callback_task WHERE id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> map(rs, now)).optional();

@@ -102,6 +102,24 @@ public class Tickets {
         return ticket.id();
     }
 
+    /**
+     * Opens a ticket of {@code type} on a conversation whose channel already said what it is about
+     * (a choice in the voice menu), instead of classifying a message: its SLA clock from the policy
+     * for {@code type}, waiting in {@code queue} at {@code priority} for an agent.
+     */
+    @Transactional
+    public String openChosen(String conversationId, TicketType type, int priority, String queue) {
+        Instant now = Timestamps.now(clock);
+        SlaTimes times = SlaTimes.start(sla.policies().forType(type), now, sla.warnAt());
+        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, type, null, Set.of(), priority, TicketStatus.OPEN,
+                queue, conversations.vehicleModel(conversationId).orElse(null), null, now, now, null, null, null, times, null);
+        tickets.insert(ticket);
+        tickets.logSla(ticket.id(), "STARTED", null, null, now);
+        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
+        return ticket.id();
+    }
+
     /** Moves a ticket up the queue (escalations); never lowers it. */
     @Transactional
     public void raisePriority(String ticketId, int priority) {

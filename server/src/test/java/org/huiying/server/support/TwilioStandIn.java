@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local stand-in for Twilio's REST API, as far as the Messages resource goes: it answers
- * {@code POST /2010-04-01/Accounts/{sid}/Messages.json} and the list {@code GET} like Twilio does
+ * A local stand-in for Twilio's REST API, as far as the Messages and Calls resources go: it answers
+ * {@code POST /2010-04-01/Accounts/{sid}/Messages.json} and the list {@code GET}, and
+ * {@code POST /2010-04-01/Accounts/{sid}/Calls.json}, like Twilio does
  * (status codes, JSON shapes, error bodies), checks Basic auth, records every call, and plays
  * scripted failures (429, 500, Twilio error codes such as 21610 and 21211) in order.
  */
@@ -38,6 +39,7 @@ public final class TwilioStandIn implements AutoCloseable {
     public static final String FROM = "+15005550006";
 
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
+    private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls\\.json");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -54,6 +56,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> sends = new CopyOnWriteArrayList<>();
     private final List<Call> lists = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sids = new AtomicInteger();
@@ -128,8 +131,18 @@ public final class TwilioStandIn implements AutoCloseable {
         return List.copyOf(lists);
     }
 
+    /** Every outbound call request (POST to Calls.json), in arrival order, failed ones included. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher call = CALLS.matcher(exchange.getRequestURI().getPath());
+            if (call.matches() && call.group(1).equals(ACCOUNT_SID) && exchange.getRequestMethod().equals("POST")) {
+                placeCall(exchange);
+                return;
+            }
             Matcher m = MESSAGES.matcher(exchange.getRequestURI().getPath());
             if (!m.matches() || !m.group(1).equals(ACCOUNT_SID)) {
                 respond(exchange, 404, error(404, 20404, "The requested resource was not found"));
@@ -163,6 +176,41 @@ public final class TwilioStandIn implements AutoCloseable {
                 respond(exchange, 405, error(405, 20004, "Method not allowed"));
             }
         }
+    }
+
+    /** The Calls API: the call is queued and gets its CallSid; the scripted failures apply to it as to a message. */
+    private void placeCall(HttpExchange exchange) throws IOException {
+        Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        boolean authorized = authorized(exchange);
+        calls.add(new Call("POST", exchange.getRequestURI().getPath(), params, authorized));
+        if (!authorized) {
+            respond(exchange, 401, error(401, 20003, "Authenticate"));
+            return;
+        }
+        Failure failure = script.poll();
+        if (failure != null && failure.status() < 0) {
+            return;
+        }
+        if (failure != null) {
+            respond(exchange, failure.status(), error(failure.status(), failure.code(), failure.message()));
+            return;
+        }
+        String sid = String.format("CA%032x", sids.incrementAndGet() + 0xca11000L);
+        String now = RFC_2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+        Map<String, Object> placed = new LinkedHashMap<>();
+        placed.put("account_sid", ACCOUNT_SID);
+        placed.put("api_version", "2010-04-01");
+        placed.put("date_created", now);
+        placed.put("date_updated", now);
+        placed.put("direction", "outbound-api");
+        placed.put("from", params.get("From"));
+        placed.put("from_formatted", params.get("From"));
+        placed.put("sid", sid);
+        placed.put("status", "queued");
+        placed.put("to", params.get("To"));
+        placed.put("to_formatted", params.get("To"));
+        placed.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + sid + ".json");
+        respond(exchange, 201, placed);
     }
 
     private static boolean authorized(HttpExchange exchange) {

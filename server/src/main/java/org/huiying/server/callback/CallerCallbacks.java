@@ -1,0 +1,79 @@
+package org.huiying.server.callback;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.system.ApiException;
+import org.huiying.server.system.RandomIds;
+import org.huiying.server.system.Timestamps;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Callbacks a caller asked for on the hotline, and the calls placed to keep them: the voice
+ * channel books them and reports how each call went; this keeps the task's attempts and outcome
+ * by the same rules as a call whose result an agent records by hand.
+ */
+@Service
+public class CallerCallbacks {
+
+    public static final String CALLER_REQUEST = "CALLER_REQUEST";
+
+    /** A task an agent may call now. */
+    public record Target(String taskId, String ticketId, int attempts) {
+    }
+
+    private final CallbackRepository callbacks;
+    private final CallbackProperties properties;
+    private final Clock clock;
+
+    CallerCallbacks(CallbackRepository callbacks, CallbackProperties properties, Clock clock) {
+        this.callbacks = callbacks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A task due at once on {@code ticketId}, for anyone to take; asking twice books one. */
+    @Transactional
+    public String requestNow(String ticketId) {
+        Instant now = Timestamps.now(clock);
+        callbacks.insertOnce(RandomIds.id("cb"), ticketId, CALLER_REQUEST, now, null, now);
+        return callbacks.idFor(ticketId, CALLER_REQUEST).orElseThrow();
+    }
+
+    /** The task, if {@code me} may call it now: its owner, or any agent or supervisor, while it is open. */
+    @Transactional
+    public Target toCall(String taskId, CurrentStaff me) {
+        CallbackTask task = callbacks.lock(taskId, clock.instant()).orElseThrow(() -> ApiException.notFound("callback"));
+        boolean owner = task.ownerId() != null && task.ownerId() == me.id();
+        if (!owner && !me.has("AGENT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            throw ApiException.forbidden("This callback belongs to someone else.");
+        }
+        if (!task.status().equals("OPEN")) {
+            throw ApiException.conflict("callback_done", "This callback has its result already.");
+        }
+        return new Target(task.id(), task.ticketId(), task.attempts());
+    }
+
+    /** The customer picked up: the promise is kept. Nothing changes once the task is closed. */
+    @Transactional
+    public void answered(String taskId, String note) {
+        Instant now = Timestamps.now(clock);
+        callbacks.lock(taskId, now).filter(t -> t.status().equals("OPEN"))
+                .ifPresent(t -> callbacks.complete(taskId, Callbacks.Outcome.REACHED.name(), note, t.attempts() + 1, null, now));
+    }
+
+    /** No answer, busy or failed: try again after {@code huiying.callback.retry-after}, closed after the last attempt. */
+    @Transactional
+    public void unanswered(String taskId, String note) {
+        Instant now = Timestamps.now(clock);
+        callbacks.lock(taskId, now).filter(t -> t.status().equals("OPEN")).ifPresent(t -> {
+            int attempts = t.attempts() + 1;
+            if (attempts < properties.maxAttempts()) {
+                callbacks.retry(taskId, now.plus(properties.retryAfter()), attempts, note);
+            } else {
+                callbacks.complete(taskId, Callbacks.Outcome.NO_ANSWER.name(), note, attempts, null, now);
+            }
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package org.huiying.server.telephony.voice;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code huiying.voice.*}.
+ *
+ * @param maxWait       a caller expected to wait longer than this is offered a callback or voicemail instead
+ * @param handleTime    how long an agent takes per caller, for the wait estimate
+ * @param menuAttempts  how often the menu is played before a callback is offered instead
+ * @param voicemailMax  longest voicemail, in seconds
+ */
+@ConfigurationProperties("huiying.voice")
+record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax) {
+
+    VoiceProperties {
+        maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
+        handleTime = handleTime == null ? Duration.ofMinutes(4) : handleTime;
+        menuAttempts = menuAttempts <= 0 ? 3 : menuAttempts;
+        voicemailMax = voicemailMax <= 0 ? 120 : voicemailMax;
+    }
+}
