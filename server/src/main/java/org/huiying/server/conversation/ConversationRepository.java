@@ -31,6 +31,11 @@ class ConversationRepository {
                 .update();
     }
 
+    Optional<String> findCustomerPhone(String conversationId) {
+        return jdbc.sql("SELECT c.phone FROM customer c JOIN conversation v ON v.customer_id = c.id WHERE v.id = ? AND c.phone IS NOT NULL")
+                .param(conversationId).query(String.class).optional();
+    }
+
     Optional<String> findVehicleModel(String conversationId) {
         return jdbc.sql("SELECT c.vehicle_model FROM customer c JOIN conversation v ON v.customer_id = c.id WHERE v.id = ?")
                 .param(conversationId).query(String.class).optional();

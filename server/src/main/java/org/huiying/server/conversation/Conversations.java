@@ -63,6 +63,11 @@ public class Conversations {
         return id;
     }
 
+    /** The phone number of the conversation's customer, when known. */
+    public Optional<String> customerPhone(String conversationId) {
+        return conversations.findCustomerPhone(conversationId);
+    }
+
     public Optional<String> channel(String conversationId) {
         return conversations.findChannel(conversationId);
     }

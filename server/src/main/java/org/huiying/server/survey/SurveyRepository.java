@@ -46,10 +46,15 @@ class SurveyRepository {
                 .params(Timestamps.sql(now), id, Timestamps.sql(now)).update() == 1;
     }
 
-    /** The survey awaiting this conversation's answer, locked until commit. */
+    /** The survey awaiting an answer on this conversation (where it was sent or answered), locked until commit. */
     Optional<Survey> lockAwaitingAnswer(String conversationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE conversation_id = ? AND status = 'SENT' ORDER BY sent_at DESC LIMIT 1 FOR UPDATE")
-                .param(conversationId).query(SurveyRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE (conversation_id = ? OR answer_conversation_id = ?) AND status = 'SENT' ORDER BY sent_at DESC LIMIT 1 FOR UPDATE")
+                .params(conversationId, conversationId).query(SurveyRepository::map).optional();
+    }
+
+    /** The survey was sent on another conversation (a caller's SMS), where its answer will come. */
+    void answerExpectedOn(String id, String conversationId) {
+        jdbc.sql("UPDATE survey SET answer_conversation_id = ? WHERE id = ?").params(conversationId, id).update();
     }
 
     void markReasked(String id) {

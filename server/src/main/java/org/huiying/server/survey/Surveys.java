@@ -13,6 +13,7 @@ import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.telephony.sms.SmsSender;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.TimingWheel;
 import org.huiying.server.system.Timestamps;
@@ -54,11 +55,14 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
     private final Clock clock;
     private final SurveyProperties properties;
     private final QuietHours quietHours;
+    private final SmsSender sms;
     private final SurveyAnswerParser parser = new SurveyAnswerParser();
     private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surveys"));
 
     Surveys(SurveyRepository surveys, Tickets tickets, Conversations conversations, TimingWheel wheel, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock, SurveyProperties properties, HuiyingProperties huiying) {
+            ApplicationEventPublisher events, Clock clock, SurveyProperties properties, HuiyingProperties huiying,
+            SmsSender sms) {
+        this.sms = sms;
         this.surveys = surveys;
         this.tickets = tickets;
         this.conversations = conversations;
@@ -102,7 +106,7 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
         }
         String note = comment == null ? "" : comment.strip();
         Boolean rated = tx.execute(status -> surveys.lockAwaitingAnswer(conversationId)
-                .map(s -> record(s, new SurveyAnswer(score, note.length() > 2000 ? note.substring(0, 2000) : note)))
+                .map(s -> record(s, new SurveyAnswer(score, note.length() > 2000 ? note.substring(0, 2000) : note), conversationId))
                 .orElse(false));
         return Boolean.TRUE.equals(rated);
     }
@@ -115,30 +119,31 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
             return false;
         }
         SurveyRepository.Survey survey = awaiting.get();
+        String where = message.conversationId();
         Optional<SurveyAnswer> answer = parser.parse(message.text());
         if (answer.isPresent()) {
-            return record(survey, answer.get());
+            return record(survey, answer.get(), where);
         }
         if (!survey.reasked()) {
             surveys.markReasked(survey.id());
-            conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, REASK);
+            conversations.append(where, Sender.SYSTEM, null, null, REASK);
             return true;
         }
         String comment = message.text().length() > 2000 ? message.text().substring(0, 2000) : message.text();
         surveys.answer(survey.id(), null, comment, null, Timestamps.now(clock));
-        conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, THANKS);
+        conversations.append(where, Sender.SYSTEM, null, null, THANKS);
         events.publishEvent(new SurveyAnswered(survey.ticketId(), null, comment, null));
         return true;
     }
 
-    private boolean record(SurveyRepository.Survey survey, SurveyAnswer answer) {
+    private boolean record(SurveyRepository.Survey survey, SurveyAnswer answer, String replyOn) {
         String followUp = null;
         if (answer.score() <= 2) {
             Ticket original = tickets.get(survey.ticketId());
             followUp = tickets.openFollowUp(original.id(), TicketType.COMPLAINT, withComplaint(original.skills()));
         }
         surveys.answer(survey.id(), answer.score(), answer.comment(), followUp, Timestamps.now(clock));
-        conversations.append(survey.conversationId(), Sender.SYSTEM, null, null, followUp == null ? THANKS : SORRY);
+        conversations.append(replyOn, Sender.SYSTEM, null, null, followUp == null ? THANKS : SORRY);
         events.publishEvent(new SurveyAnswered(survey.ticketId(), answer.score(), answer.comment(), followUp));
         return true;
     }
@@ -153,12 +158,23 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
         wheel.schedule(Duration.between(clock.instant(), due), () -> work.execute(this::sendDue));
     }
 
+    /** On the customer's own channel; a caller has no screen, so they get the survey by SMS. */
+    private void send(SurveyRepository.Survey s) {
+        boolean voice = conversations.channel(s.conversationId()).filter("voice"::equals).isPresent();
+        Optional<String> phone = voice ? conversations.customerPhone(s.conversationId()) : Optional.empty();
+        if (phone.isPresent()) {
+            surveys.answerExpectedOn(s.id(), sms.sendTo(phone.get(), QUESTION).message().conversationId());
+        } else {
+            conversations.append(s.conversationId(), Sender.SYSTEM, null, null, QUESTION);
+        }
+    }
+
     private void sendDue() {
         try {
             for (SurveyRepository.Survey s : surveys.dueBy(Timestamps.now(clock))) {
                 tx.executeWithoutResult(status -> {
                     if (surveys.markSent(s.id(), Timestamps.now(clock))) {
-                        conversations.append(s.conversationId(), Sender.SYSTEM, null, null, QUESTION);
+                        send(s);
                     }
                 });
             }

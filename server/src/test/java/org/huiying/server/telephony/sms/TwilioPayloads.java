@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.huiying.server.support.TwilioStandIn;
 
 /** Webhook parameters shaped like the ones Twilio really posts. */
-final class TwilioPayloads {
+public final class TwilioPayloads {
 
     static final String HOTLINE = TwilioStandIn.FROM;
     private static final AtomicLong SIDS = new AtomicLong(0x5eed00L);
@@ -14,12 +14,12 @@ final class TwilioPayloads {
     private TwilioPayloads() {
     }
 
-    static String newMessageSid() {
+    public static String newMessageSid() {
         return String.format("SM%032x", SIDS.incrementAndGet());
     }
 
     /** An incoming SMS from a Chinese mobile number to the hotline. */
-    static Map<String, String> incomingSms(String messageSid, String from, String body) {
+    public static Map<String, String> incomingSms(String messageSid, String from, String body) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ToCountry", "US");
         p.put("ToState", "CA");

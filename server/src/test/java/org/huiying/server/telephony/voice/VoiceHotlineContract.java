@@ -57,6 +57,8 @@ abstract class VoiceHotlineContract {
         List<String> args = new ArrayList<>(List.of(twilio.serverArgs()));
         args.add("--huiying.public-base-url=" + PUBLIC_BASE);
         args.add("--huiying.voice.max-wait=PT5M");
+        // real time here: a run at night in Shanghai must not hold a survey back
+        args.add("--huiying.survey.quiet-hours=");
         server = newServer(args.toArray(String[]::new)).start();
         api = server.api();
         admin = api.adminToken();
@@ -613,5 +615,28 @@ abstract class VoiceHotlineContract {
             }
         }
         throw new AssertionError("no " + id + " in " + list);
+    }
+
+    @Test
+    void aCallersSurveyArrivesBySmsAndATextedScoreAnswersItWithoutANewTicket() {
+        Caller caller = newCaller();
+        caller.press(caller.dial(), "2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onlyTicketOf(caller.phone).has("assignee"));
+        JsonNode ticket = onlyTicketOf(caller.phone);
+        String id = ticket.get("id").asString();
+        long assignee = ticket.get("assignee").asLong();
+        String holder = api.get("/api/staff/me", agent).body().get("id").asLong() == assignee ? agent : agent2;
+        assertThat(api.post("/api/tickets/" + id + "/messages", holder, Map.of("text", "已电话回复客户处理方案。")).status()).isEqualTo(201);
+        assertThat(api.post("/api/tickets/" + id + "/resolve", holder, "").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo(caller.phone).stream()
+                .anyMatch(c -> c.param("Body").contains("请为本次服务打分")));
+        assertThat(webhooks.post("/twilio/sms", org.huiying.server.telephony.sms.TwilioPayloads.incomingSms(
+                org.huiying.server.telephony.sms.TwilioPayloads.newMessageSid(), caller.phone, "4 处理得很快")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilio.sendsTo(caller.phone).stream()
+                .anyMatch(c -> c.param("Body").contains("感谢您的评价")));
+        assertThat(db.sql("SELECT score FROM survey WHERE ticket_id = ?").param(id).query(Integer.class).single()).isEqualTo(4);
+        assertThat(db.sql("SELECT COUNT(*) FROM ticket WHERE status <> 'RESOLVED' AND conversation_id IN "
+                + "(SELECT conversation_id FROM sms_thread WHERE phone = ?)").param(caller.phone).query(Integer.class).single()).isZero();
     }
 }
