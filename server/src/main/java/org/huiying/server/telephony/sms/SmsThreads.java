@@ -1,72 +1,19 @@
 package org.huiying.server.telephony.sms;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.system.Timestamps;
-import org.huiying.server.telephony.PhoneNumbers;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.huiying.server.telephony.PhoneThreads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * One SMS conversation per phone number: found, or opened for the customer who has that number.
- * Concurrent first messages from a new number race on the {@code sms_thread} primary key; the
- * losers read the winner's conversation.
- */
+/** One SMS conversation per phone number ({@code sms_thread}). */
 @Component
-class SmsThreads {
+class SmsThreads extends PhoneThreads {
 
     static final String CHANNEL = "sms";
-    private static final int ATTEMPTS = 5;
-
-    private final JdbcClient jdbc;
-    private final Conversations conversations;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
 
     SmsThreads(JdbcClient jdbc, Conversations conversations, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
-        this.conversations = conversations;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
-    }
-
-    /** The conversation of this number (E.164), opened if it has none yet; committed on return. */
-    String conversationFor(String phone) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<String> known = find(phone);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            try {
-                return ownTransaction.execute(status -> open(phone));
-            } catch (DataIntegrityViolationException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
-    }
-
-    Optional<String> phoneOf(String conversationId) {
-        return jdbc.sql("SELECT phone FROM sms_thread WHERE conversation_id = ?").param(conversationId)
-                .query(String.class).optional();
-    }
-
-    private Optional<String> find(String phone) {
-        return jdbc.sql("SELECT conversation_id FROM sms_thread WHERE phone = ?").param(phone)
-                .query(String.class).optional();
-    }
-
-    private String open(String phone) {
-        String id = conversations.openForPhone(CHANNEL, PhoneNumbers.spellings(phone));
-        jdbc.sql("INSERT INTO sms_thread (phone, conversation_id, created_at) VALUES (?, ?, ?)")
-                .params(phone, id, Timestamps.sql(Timestamps.now(clock))).update();
-        return id;
+        super(CHANNEL, jdbc, conversations, transactions, clock);
     }
 }

@@ -1,73 +1,19 @@
 package org.huiying.server.telephony.voice;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.system.Timestamps;
-import org.huiying.server.telephony.PhoneNumbers;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.huiying.server.telephony.PhoneThreads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * One voice conversation per caller number: found, or opened for the customer who has that number.
- * Concurrent first calls from a new number race on the {@code voice_thread} primary key; the
- * losers read the winner's conversation.
- */
+/** One voice conversation per caller number ({@code voice_thread}). */
 @Component
-class VoiceThreads {
+class VoiceThreads extends PhoneThreads {
 
     static final String CHANNEL = "voice";
-    private static final int ATTEMPTS = 5;
-
-    private final JdbcClient jdbc;
-    private final Conversations conversations;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
 
     VoiceThreads(JdbcClient jdbc, Conversations conversations, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
-        this.conversations = conversations;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
-    }
-
-    /** The conversation of this number (E.164), opened if it has none yet; committed on return. */
-    String conversationFor(String phone) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<String> known = find(phone);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            try {
-                return ownTransaction.execute(status -> open(phone));
-            } catch (DataIntegrityViolationException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
-    }
-
-    Optional<String> phoneOf(String conversationId) {
-        return jdbc.sql("SELECT phone FROM voice_thread WHERE conversation_id = ?").param(conversationId)
-                .query(String.class).optional();
-    }
-
-    /** The conversation of this number, if it ever called. */
-    Optional<String> find(String phone) {
-        return jdbc.sql("SELECT conversation_id FROM voice_thread WHERE phone = ?").param(phone)
-                .query(String.class).optional();
-    }
-
-    private String open(String phone) {
-        String id = conversations.openForPhone(CHANNEL, PhoneNumbers.spellings(phone));
-        jdbc.sql("INSERT INTO voice_thread (phone, conversation_id, created_at) VALUES (?, ?, ?)")
-                .params(phone, id, Timestamps.sql(Timestamps.now(clock))).update();
-        return id;
+        super(CHANNEL, jdbc, conversations, transactions, clock);
     }
 }
