@@ -1,6 +1,7 @@
 package org.huiying.server.agentdesk;
 
 import java.util.Map;
+import org.huiying.server.cluster.StaffPush;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.conversation.Sender;
@@ -12,23 +13,23 @@ import org.huiying.server.ticket.TicketEvents;
 import org.huiying.server.ticket.TicketViews;
 import org.huiying.server.ticket.Tickets;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pushes to the staff member concerned, after the change is stored: new assignments to
  * {@code /user/queue/assignments}, the customer's messages and typing to {@code /user/queue/messages}.
+ * Through {@link StaffPush}, so they reach the staff member on whichever node their console is connected.
  */
 @Component
 class AgentDeskPush {
 
-    private final SimpMessagingTemplate stomp;
+    private final StaffPush stomp;
     private final TicketViews views;
     private final Tickets tickets;
     private final TechQuestions techQuestions;
 
-    AgentDeskPush(SimpMessagingTemplate stomp, TicketViews views, Tickets tickets, TechQuestions techQuestions) {
+    AgentDeskPush(StaffPush stomp, TicketViews views, Tickets tickets, TechQuestions techQuestions) {
         this.techQuestions = techQuestions;
         this.stomp = stomp;
         this.views = views;
@@ -37,14 +38,14 @@ class AgentDeskPush {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned event) {
-        stomp.convertAndSendToUser(Long.toString(event.staffId()), "/queue/assignments", views.withSuggestions(event.ticketId()));
+        stomp.toUser(event.staffId(), "/queue/assignments", views.withSuggestions(event.ticketId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onMessage(MessageAppended event) {
         if (event.message().sender() == Sender.AGENT && "tech".equals(event.message().channel())) {
             techQuestions.technicianOf(event.message().conversationId()).ifPresent(technician ->
-                    stomp.convertAndSendToUser(technician.toString(), "/queue/messages", Map.of("type", "message",
+                    stomp.toUser(technician.toString(), "/queue/messages", Map.of("type", "message",
                             "conversationId", event.message().conversationId(), "message", MessageView.of(event.message()))));
             return;
         }
@@ -53,7 +54,7 @@ class AgentDeskPush {
         }
         tickets.unresolvedFor(event.message().conversationId()).ifPresent(ticket -> {
             if (ticket.assigneeId() != null) {
-                stomp.convertAndSendToUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
+                stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
                         "type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
                         "message", MessageView.of(event.message())));
             }
@@ -63,20 +64,20 @@ class AgentDeskPush {
     /** Live SLA board: every warning and breach, to supervisors. */
     @EventListener
     void onSlaCrossed(SlaCrossed crossed) {
-        stomp.convertAndSend("/topic/sla", (Object) Map.of("ticketId", crossed.ticketId(), "state", crossed.state(),
+        stomp.toTopic("/topic/sla", Map.of("ticketId", crossed.ticketId(), "state", crossed.state(),
                 "metric", crossed.metric().name(), "dueAt", crossed.dueAt().toString(), "at", crossed.recordedAt().toString()));
     }
 
     @EventListener
     void onEscalation(EscalationRaised raised) {
-        stomp.convertAndSend("/topic/escalations", raised);
+        stomp.toTopic("/topic/escalations", raised);
     }
 
     @EventListener
     void onTyping(CustomerTyping event) {
         tickets.unresolvedFor(event.conversationId()).ifPresent(ticket -> {
             if (ticket.assigneeId() != null) {
-                stomp.convertAndSendToUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
+                stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
                         "type", "typing", "ticketId", ticket.id(), "conversationId", ticket.conversationId()));
             }
         });

@@ -1,10 +1,10 @@
 package org.huiying.server.console;
 
+import org.huiying.server.cluster.StaffPush;
 import org.huiying.server.sla.SlaCrossed;
 import org.huiying.server.ticket.TicketView;
 import org.huiying.server.ticket.TicketViews;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AssigneeSlaPush {
 
-    private final SimpMessagingTemplate stomp;
+    private final StaffPush stomp;
     private final TicketViews views;
 
-    AssigneeSlaPush(SimpMessagingTemplate stomp, TicketViews views) {
+    AssigneeSlaPush(StaffPush stomp, TicketViews views) {
         this.stomp = stomp;
         this.views = views;
     }
@@ -27,7 +27,7 @@ class AssigneeSlaPush {
     void onSlaCrossed(SlaCrossed crossed) {
         TicketView ticket = views.byId(crossed.ticketId());
         if (ticket.assignee() != null) {
-            stomp.convertAndSendToUser(ticket.assignee().toString(), "/queue/sla", ticket);
+            stomp.toUser(ticket.assignee(), "/queue/sla", ticket);
         }
     }
 }

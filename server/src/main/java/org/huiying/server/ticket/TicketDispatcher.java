@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands waiting tickets to free staff whenever that could change: a ticket entered a queue or was
- * resolved, someone's presence changed, the server started. One thread does it, so two tickets
- * never race for the last free seat; requests arriving meanwhile fold into one more pass.
+ * resolved, someone's presence changed, the server started. One thread per node plans a pass;
+ * requests arriving meanwhile fold into one more pass. Each planned assignment is then claimed
+ * under row locks, so dispatchers on several nodes never give one ticket to two agents nor an
+ * agent more than their capacity.
  */
 @Component
 class TicketDispatcher implements AutoCloseable {
@@ -109,12 +111,27 @@ class TicketDispatcher implements AutoCloseable {
         waiting.forEach(t -> byId.put(t.id(), t));
         for (RoutingPipeline.Assignment decision : pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), snapshots(), now)) {
             Ticket ticket = byId.get(decision.ticketId());
-            tx.executeWithoutResult(status -> {
-                if (tickets.assignIfWaiting(ticket.id(), decision.staffId(), now, now.plus(routing.answerWithin()))) {
-                    staff.recordAssignment(decision.staffId(), now);
-                    events.publishEvent(new TicketEvents.TicketAssigned(ticket.id(), decision.staffId(), ticket.conversationId()));
-                }
-            });
+            tx.executeWithoutResult(status -> claim(ticket, decision.staffId(), now));
+        }
+    }
+
+    /**
+     * The decision was made on a snapshot; other nodes may have acted since. The agent's row is
+     * locked first (every claim for them queues here, so their load is counted under the lock and
+     * never exceeds their capacity), then the ticket is claimed with SKIP LOCKED: a ticket another
+     * node is claiming right now is simply left to it. Only row waits are on agents, one per
+     * transaction, so two dispatchers cannot deadlock.
+     */
+    private void claim(Ticket ticket, long staffId, Instant now) {
+        if (!tickets.lockAgentWithRoom(staffId)) {
+            return;
+        }
+        if (!tickets.claimWaiting(ticket.id())) {
+            return;
+        }
+        if (tickets.assignIfWaiting(ticket.id(), staffId, now, now.plus(routing.answerWithin()))) {
+            staff.recordAssignment(staffId, now);
+            events.publishEvent(new TicketEvents.TicketAssigned(ticket.id(), staffId, ticket.conversationId()));
         }
     }
 

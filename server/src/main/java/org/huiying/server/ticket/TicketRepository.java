@@ -110,6 +110,28 @@ class TicketRepository {
         return load;
     }
 
+    /**
+     * Locks the agent's row until commit and tells whether they are online with room for one more
+     * ticket, counted under the lock. Every dispatcher claim for this agent waits here, so loads
+     * counted by two nodes at once can never both take the last seat.
+     */
+    boolean lockAgentWithRoom(long staffId) {
+        Optional<Integer> capacity = jdbc.sql("SELECT max_concurrent FROM staff WHERE id = ? AND presence = 'ONLINE' FOR UPDATE")
+                .param(staffId).query(Integer.class).optional();
+        if (capacity.isEmpty()) {
+            return false;
+        }
+        int load = jdbc.sql("SELECT COUNT(*) FROM ticket WHERE assignee_id = ? AND status IN ('ASSIGNED', 'WAITING_CUSTOMER')")
+                .param(staffId).query(Integer.class).single();
+        return load < capacity.get();
+    }
+
+    /** Locks a waiting ticket until commit; false if it is no longer waiting or another node is claiming it now. */
+    boolean claimWaiting(String id) {
+        return jdbc.sql("SELECT id FROM ticket WHERE id = ? AND status = 'OPEN' FOR UPDATE SKIP LOCKED")
+                .param(id).query(String.class).optional().isPresent();
+    }
+
     /** Assigns only if still waiting, so a concurrent assignment can never be overwritten. */
     boolean assignIfWaiting(String id, long staffId, Instant at, Instant answerDue) {
         return jdbc.sql("""
