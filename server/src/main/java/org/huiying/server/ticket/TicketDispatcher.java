@@ -109,9 +109,15 @@ class TicketDispatcher implements AutoCloseable {
         Instant now = Timestamps.now(clock);
         Map<String, Ticket> byId = new java.util.HashMap<>();
         waiting.forEach(t -> byId.put(t.id(), t));
+        boolean stale = false;
         for (RoutingPipeline.Assignment decision : pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), snapshots(), now)) {
             Ticket ticket = byId.get(decision.ticketId());
-            tx.executeWithoutResult(status -> claim(ticket, decision.staffId(), now));
+            stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(ticket, decision.staffId(), now)));
+        }
+        if (stale) {
+            // another node got there first: the seat or the ticket this plan counted on is gone, and
+            // whatever it freed up (a seat, a ticket) is planned anew on fresh data
+            request();
         }
     }
 
@@ -122,17 +128,14 @@ class TicketDispatcher implements AutoCloseable {
      * node is claiming right now is simply left to it. Only row waits are on agents, one per
      * transaction, so two dispatchers cannot deadlock.
      */
-    private void claim(Ticket ticket, long staffId, Instant now) {
-        if (!tickets.lockAgentWithRoom(staffId)) {
-            return;
+    private boolean claim(Ticket ticket, long staffId, Instant now) {
+        if (!tickets.lockAgentWithRoom(staffId) || !tickets.claimWaiting(ticket.id())
+                || !tickets.assignIfWaiting(ticket.id(), staffId, now, now.plus(routing.answerWithin()))) {
+            return false;
         }
-        if (!tickets.claimWaiting(ticket.id())) {
-            return;
-        }
-        if (tickets.assignIfWaiting(ticket.id(), staffId, now, now.plus(routing.answerWithin()))) {
-            staff.recordAssignment(staffId, now);
-            events.publishEvent(new TicketEvents.TicketAssigned(ticket.id(), staffId, ticket.conversationId()));
-        }
+        staff.recordAssignment(staffId, now);
+        events.publishEvent(new TicketEvents.TicketAssigned(ticket.id(), staffId, ticket.conversationId()));
+        return true;
     }
 
     private List<AgentSnapshot> snapshots() {
