@@ -73,6 +73,10 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     public Api api() {
         return new Api("http://127.0.0.1:" + httpPort);
     }

@@ -60,6 +60,9 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Map<String, Object>> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sids = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private volatile boolean acceptHeld;
+    private final AtomicInteger holding = new AtomicInteger();
 
     public TwilioStandIn() {
         try {
@@ -113,6 +116,41 @@ public final class TwilioStandIn implements AutoCloseable {
         return failNext(400, 21211, "The 'To' number is not a valid phone number.");
     }
 
+    /**
+     * Sends from now on get no answer until {@link #releaseHeld}: the caller's request stays in
+     * flight (while held, the stand-in serves nothing else). Lets a test kill the sender mid-send.
+     */
+    public TwilioStandIn holdSends() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    /** How many sends are held right now. */
+    public int held() {
+        return holding.get();
+    }
+
+    /**
+     * Ends the hold: each held message is then accepted (Twilio got it, only the answer was lost)
+     * or not (it never arrived); either way no answer goes back. Returns once they are settled.
+     */
+    public void releaseHeld(boolean accepted) {
+        java.util.concurrent.CountDownLatch gate = hold;
+        acceptHeld = accepted;
+        hold = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> holding.get() == 0);
+    }
+
+    /** The messages Twilio holds for this number (each accepted send once). */
+    public long acceptedTo(String to) {
+        synchronized (accepted) {
+            return accepted.stream().filter(m -> to.equals(m.get("to"))).count();
+        }
+    }
+
     /** Twilio holds this message already, as if an earlier attempt got through but its answer was lost. */
     public String acceptedEarlier(String to, String body, java.time.Instant at) {
         return accept(Map.of("To", to, "From", FROM, "Body", body), at).get("sid").toString();
@@ -154,6 +192,21 @@ public final class TwilioStandIn implements AutoCloseable {
                 sends.add(new Call("POST", exchange.getRequestURI().getPath(), params, authorized));
                 if (!authorized) {
                     respond(exchange, 401, error(401, 20003, "Authenticate"));
+                    return;
+                }
+                java.util.concurrent.CountDownLatch gate = hold;
+                if (gate != null) {
+                    holding.incrementAndGet();
+                    try {
+                        gate.await();
+                        if (acceptHeld) {
+                            accept(params);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        holding.decrementAndGet();
+                    }
                     return;
                 }
                 Failure failure = script.poll();
