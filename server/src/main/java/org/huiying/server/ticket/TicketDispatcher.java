@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.huiying.routing.assignment.AgentSnapshot;
@@ -42,7 +43,7 @@ class TicketDispatcher implements AutoCloseable {
     private final Clock clock;
     private final RoutingProperties routing;
     private final RoutingPipeline pipeline;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ticket-dispatcher"));
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ticket-dispatcher"));
     private final AtomicBoolean pending = new AtomicBoolean();
 
     TicketDispatcher(TicketRepository tickets, StaffRepository staff, TransactionTemplate tx,
@@ -81,9 +82,15 @@ class TicketDispatcher implements AutoCloseable {
         request();
     }
 
+    /**
+     * A pass now, and one every {@code huiying.routing.sweep-every} behind the events: a trigger
+     * lost with a node that died between a commit and its pass never strands a waiting ticket.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         request();
+        long every = routing.sweepEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::request, every, every, TimeUnit.MILLISECONDS);
     }
 
     void request() {
