@@ -14,9 +14,11 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
     private final AgentDeskProperties properties;
+    private final RevokedSessions revokedSessions;
 
-    StompConfig(StompAuthentication authentication, AgentDeskProperties properties) {
+    StompConfig(StompAuthentication authentication, AgentDeskProperties properties, RevokedSessions revokedSessions) {
         this.authentication = authentication;
+        this.revokedSessions = revokedSessions;
         this.properties = properties;
     }
 
@@ -48,6 +50,7 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
         registration.setMessageSizeLimit((int) properties.maxMessageSize().toBytes());
         registration.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes());
         registration.setSendTimeLimit(10_000);
+        registration.addDecoratorFactory(revokedSessions::track);
     }
 
     /**

@@ -67,6 +67,13 @@ public class RefreshTokens {
         return Optional.of(holder);
     }
 
+    /** Ends one refresh token (logging out); unknown tokens are ignored. */
+    public void revoke(String raw) {
+        if (raw != null && !raw.isEmpty() && raw.length() <= 200) {
+            jdbc.sql("DELETE FROM refresh_token WHERE token_hash = ?").param(hash(raw)).update();
+        }
+    }
+
     /** Ends every refresh token of this staff member (password change, reset, disabling, reuse). */
     public void revokeAll(long staffId) {
         jdbc.sql("DELETE FROM refresh_token WHERE staff_id = ?").param(staffId).update();

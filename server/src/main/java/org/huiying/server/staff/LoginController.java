@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,6 +69,13 @@ class LoginController {
                 .filter(s -> !s.disabled() && s.tokenVersion() == holder.tokenVersion())
                 .orElseThrow(LoginController::invalidRefresh);
         return session(staff);
+    }
+
+    /** Ends the refresh token; the access token runs out within minutes by itself. */
+    @PostMapping("/api/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@RequestBody RefreshBody body) {
+        refreshTokens.revoke(body.refreshToken());
     }
 
     /** The login answer; {@code token} is the contract's field, the rest is for clients that refresh. */

@@ -63,6 +63,7 @@ class StaffService {
         repository.findById(staffId).orElseThrow(() -> ApiException.notFound("staff member"));
         repository.updatePassword(staffId, passwords.encode(valid));
         refreshTokens.revokeAll(staffId);
+        events.publishEvent(new StaffTokensRevoked(staffId));
         return repository.findById(staffId).orElseThrow();
     }
 
@@ -72,6 +73,7 @@ class StaffService {
         Staff before = repository.findById(staffId).orElseThrow(() -> ApiException.notFound("staff member"));
         repository.updateDisabled(staffId, disabled);
         refreshTokens.revokeAll(staffId);
+        events.publishEvent(new StaffTokensRevoked(staffId));
         if (disabled && before.presence() != Presence.OFFLINE) {
             events.publishEvent(new PresenceChanged(staffId, Presence.OFFLINE));
         }
