@@ -2,9 +2,9 @@ package org.huiying.server.console;
 
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
-import org.springframework.security.core.Authentication;
 import org.huiying.server.system.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -101,4 +101,25 @@ class ConsoleTokenRefreshIntegrationTests {
         browser.until(d -> d.getCurrentUrl().contains("/login/?expired=1"));
         assertThat(api.get("/api/staff", api.login("admin", "changed-elsewhere-1")).body().toString()).doesNotContain("zhou.san");
     }
+
+    @Test
+    void anAdminDisablesAnAccountFromTheStaffListAndItsLoginEndsEverywhere() {
+        Api api = server.api();
+        api.createStaff(api.adminToken(), "wu.si", "AGENT", 1);
+        Api.Response agent = api.post("/api/auth/login", null, Map.of("username", "wu.si", "password", "password-wu.si"));
+        browser.login("admin", RunningServer.ADMIN_PASSWORD);
+        browser.until(d -> d.getCurrentUrl().endsWith("/admin/"));
+        var row = browser.until(d -> d.findElements(Browser.testId("staff-row")).stream()
+                .filter(r -> r.getText().contains("wu.si")).findFirst().orElse(null));
+        row.findElement(Browser.testId("staff-toggle")).click();
+        browser.until(d -> d.switchTo().alert()).accept();
+        browser.until(d -> d.findElements(Browser.testId("staff-row")).stream()
+                .anyMatch(r -> r.getText().contains("wu.si") && r.getText().contains("已停用")));
+        browser.screenshot("admin-staff-disabled");
+
+        // the refresh token would live for hours: only the revocation explains the refusal
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", agent.text("refreshToken"))).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/login", null, Map.of("username", "wu.si", "password", "password-wu.si")).text("error"))
+                .isEqualTo("account_disabled");
+    }
 }
