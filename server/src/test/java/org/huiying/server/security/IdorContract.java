@@ -3,11 +3,9 @@ package org.huiying.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
@@ -15,7 +13,7 @@ import org.huiying.server.support.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -26,34 +24,34 @@ import tools.jackson.databind.JsonNode;
  * it by knowing the id. They get the same 404 as for an id that does not exist, so ids cannot even
  * be probed; the owner and a supervisor still get through, so the refusals are not just breakage.
  */
-class IdorIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IdorContract {
 
-    @TempDir
-    static Path dataDir;
-
-    static RunningServer server;
-    static Api api;
-    static String admin;
-    static String agentA;
-    static String agentB;
-    static String expert;
-    static String supervisor;
-    static String technician;
-    static String otherTechnician;
+    RunningServer server;
+    Api api;
+    String admin;
+    String agentA;
+    String agentB;
+    String expert;
+    String supervisor;
+    String technician;
+    String otherTechnician;
     /** Agent A's open ticket and its conversation (customer 张三). */
-    static String ticket;
-    static String conversation;
+    String ticket;
+    String conversation;
     /** Agent A's resolved ticket and the callback it left A. */
-    static String resolvedTicket;
-    static String callback;
+    String resolvedTicket;
+    String callback;
     /** The technician's question (a TECH_SUPPORT ticket). */
-    static String question;
-    static long agentAId;
-    static ChatClient customerOfB;
+    String question;
+    long agentAId;
+    ChatClient customerOfB;
+
+    protected abstract RunningServer newServer();
 
     @BeforeAll
-    static void twoAgentsWithTheirOwnCustomers() {
-        server = new RunningServer(dataDir).start();
+    void twoAgentsWithTheirOwnCustomers() {
+        server = newServer().start();
         api = server.api();
         admin = api.adminToken();
         agentAId = api.createStaff(admin, "agent.a", "AGENT", 1);
@@ -86,7 +84,7 @@ class IdorIntegrationTests {
                 "dtcCodes", List.of("P0AA6"), "text", "绝缘故障怎么排查")).body().get("ticketId").asString();
     }
 
-    private static String customerWritesAndAwaitTicket(String name, String phone, String text, String agent) {
+    private String customerWritesAndAwaitTicket(String name, String phone, String text, String agent) {
         Api.Response session = api.post("/api/chat/sessions", null, Map.of("name", name, "phone", phone));
         ChatClient chat = ChatClient.connect(server.gatewayUri(session.text("customerToken")));
         chat.sendMessage("m1", text);
@@ -100,7 +98,7 @@ class IdorIntegrationTests {
         return ticketOn(agent, conversationId);
     }
 
-    private static String ticketOn(String agent, String conversationId) {
+    private String ticketOn(String agent, String conversationId) {
         for (JsonNode t : api.get("/api/tickets?assignee=me", agent).body()) {
             if (t.get("conversationId").asString().equals(conversationId)) {
                 return t.get("id").asString();
@@ -110,19 +108,19 @@ class IdorIntegrationTests {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         customerOfB.close();
         server.stop();
     }
 
-    /** One request an attacker makes with someone else's id; {@code path} takes the id to use. */
-    record Attempt(String name, String method, Function<String, String> path, Function<String, String> victimId,
-                   Function<Void, String> attacker, Object body) {
+    /** One request an attacker makes with someone else's id; {@code {id}} in the path is replaced. */
+    record Attempt(Api api, String name, String method, String path, String victimId, String attacker, Object body) {
 
-        Api.Response as(String token, String id) {
+        Api.Response with(String id) {
+            String url = path.replace("{id}", id);
             return switch (method) {
-                case "GET" -> api.get(path.apply(id), token);
-                case "POST" -> api.post(path.apply(id), token, body == null ? "" : body);
+                case "GET" -> api.get(url, attacker);
+                case "POST" -> api.post(url, attacker, body == null ? "" : body);
                 default -> throw new IllegalArgumentException(method);
             };
         }
@@ -133,60 +131,50 @@ class IdorIntegrationTests {
         }
     }
 
-    static Stream<Attempt> everyEndpointThatTakesAnId() {
-        Function<String, String> ticketId = x -> ticket;
-        Function<String, String> resolvedId = x -> resolvedTicket;
-        Function<Void, String> b = x -> agentB;
-        Function<Void, String> anExpert = x -> expert;
-        Function<Void, String> aTechnician = x -> technician;
-        Function<Void, String> otherTech = x -> otherTechnician;
+    /** Runs after the setup: with one test instance per class, the ids are known by then. */
+    Stream<Attempt> everyEndpointThatTakesAnId() {
         return Stream.of(
-                new Attempt("agent reads another agent's ticket", "GET", id -> "/api/tickets/" + id, ticketId, b, null),
-                new Attempt("agent reads another agent's resolved ticket", "GET", id -> "/api/tickets/" + id, resolvedId, b, null),
-                new Attempt("agent replies on another agent's ticket", "POST", id -> "/api/tickets/" + id + "/messages", ticketId, b,
+                attempt("agent reads another agent's ticket", "GET", "/api/tickets/{id}", ticket, agentB, null),
+                attempt("agent reads another agent's resolved ticket", "GET", "/api/tickets/{id}", resolvedTicket, agentB, null),
+                attempt("agent replies on another agent's ticket", "POST", "/api/tickets/{id}/messages", ticket, agentB,
                         Map.of("text", "我来回答")),
-                new Attempt("agent resolves another agent's ticket", "POST", id -> "/api/tickets/" + id + "/resolve", ticketId, b, null),
-                new Attempt("agent parks another agent's ticket", "POST", id -> "/api/tickets/" + id + "/wait-customer", ticketId, b, null),
-                new Attempt("agent transfers another agent's ticket", "POST", id -> "/api/tickets/" + id + "/transfer", ticketId, b,
+                attempt("agent resolves another agent's ticket", "POST", "/api/tickets/{id}/resolve", ticket, agentB, null),
+                attempt("agent parks another agent's ticket", "POST", "/api/tickets/{id}/wait-customer", ticket, agentB, null),
+                attempt("agent transfers another agent's ticket", "POST", "/api/tickets/{id}/transfer", ticket, agentB,
                         Map.of("to", "complaint")),
-                new Attempt("agent reads another agent's conversation", "GET", id -> "/api/conversations/" + id + "/messages",
-                        x -> conversation, b, null),
-                new Attempt("agent reads another agent's customer card", "GET", id -> "/api/console/tickets/" + id + "/customer",
-                        ticketId, b, null),
-                new Attempt("agent reads another agent's SLA log", "GET", id -> "/api/tickets/" + id + "/sla-events", ticketId, b, null),
-                new Attempt("agent reports a suggestion used on another agent's ticket", "POST",
-                        id -> "/api/tickets/" + id + "/suggestions/kb-1/used", ticketId, b, null),
-                new Attempt("agent records another agent's callback", "POST", id -> "/api/callbacks/" + id + "/result",
-                        x -> callback, b, Map.of("outcome", "REACHED")),
-                new Attempt("agent places another agent's callback", "POST", id -> "/api/callbacks/" + id + "/call",
-                        x -> callback, b, Map.of()),
-                new Attempt("expert reads a customer ticket", "GET", id -> "/api/tickets/" + id, ticketId, anExpert, null),
-                new Attempt("expert reads a customer conversation", "GET", id -> "/api/conversations/" + id + "/messages",
-                        x -> conversation, anExpert, null),
-                new Attempt("expert drafts an article from a customer ticket", "POST", id -> "/api/tickets/" + id + "/knowledge-draft",
-                        ticketId, anExpert, null),
-                new Attempt("technician reads a customer ticket", "GET", id -> "/api/tickets/" + id, ticketId, aTechnician, null),
-                new Attempt("technician reads a customer conversation", "GET", id -> "/api/conversations/" + id + "/messages",
-                        x -> conversation, aTechnician, null),
-                new Attempt("technician reads a customer card", "GET", id -> "/api/console/tickets/" + id + "/customer",
-                        ticketId, aTechnician, null),
-                new Attempt("technician reads another technician's question", "GET", id -> "/api/tech-questions/" + id,
-                        x -> question, otherTech, null),
-                new Attempt("technician writes on another technician's question", "POST", id -> "/api/tech-questions/" + id + "/messages",
-                        x -> question, otherTech, Map.of("text", "我也想知道")),
-                new Attempt("technician reads another technician's question as a ticket", "GET", id -> "/api/tickets/" + id,
-                        x -> question, otherTech, null));
+                attempt("agent reads another agent's conversation", "GET", "/api/conversations/{id}/messages", conversation, agentB, null),
+                attempt("agent reads another agent's customer card", "GET", "/api/console/tickets/{id}/customer", ticket, agentB, null),
+                attempt("agent reads another agent's SLA log", "GET", "/api/tickets/{id}/sla-events", ticket, agentB, null),
+                attempt("agent reports a suggestion used on another agent's ticket", "POST", "/api/tickets/{id}/suggestions/kb-1/used",
+                        ticket, agentB, null),
+                attempt("agent records another agent's callback", "POST", "/api/callbacks/{id}/result", callback, agentB,
+                        Map.of("outcome", "REACHED")),
+                attempt("agent places another agent's callback", "POST", "/api/callbacks/{id}/call", callback, agentB, Map.of()),
+                attempt("expert reads a customer ticket", "GET", "/api/tickets/{id}", ticket, expert, null),
+                attempt("expert reads a customer conversation", "GET", "/api/conversations/{id}/messages", conversation, expert, null),
+                attempt("expert drafts an article from a customer ticket", "POST", "/api/tickets/{id}/knowledge-draft", ticket, expert, null),
+                attempt("technician reads a customer ticket", "GET", "/api/tickets/{id}", ticket, technician, null),
+                attempt("technician reads a customer conversation", "GET", "/api/conversations/{id}/messages", conversation, technician, null),
+                attempt("technician reads a customer card", "GET", "/api/console/tickets/{id}/customer", ticket, technician, null),
+                attempt("technician reads another technician's question", "GET", "/api/tech-questions/{id}", question, otherTechnician, null),
+                attempt("technician writes on another technician's question", "POST", "/api/tech-questions/{id}/messages", question,
+                        otherTechnician, Map.of("text", "我也想知道")),
+                attempt("technician reads another technician's question as a ticket", "GET", "/api/tickets/{id}", question,
+                        otherTechnician, null));
+    }
+
+    private Attempt attempt(String name, String method, String path, String victimId, String attacker, Object body) {
+        return new Attempt(api, name, method, path, victimId, attacker, body);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpointThatTakesAnId")
     void someoneElsesIdAnswersExactlyLikeAnIdThatDoesNotExist(Attempt attempt) {
-        String attacker = attempt.attacker().apply(null);
-        Api.Response refused = attempt.as(attacker, attempt.victimId().apply(""));
-        Api.Response missing = attempt.as(attacker, "tk_doesNotExist0000000");
+        Api.Response refused = attempt.with(attempt.victimId());
+        Api.Response missing = attempt.with("tk_doesNotExist0000000");
         assertThat(refused.status()).as(refused.raw()).isEqualTo(404);
         assertThat(refused.text("error")).isEqualTo("not_found");
-        assertThat(refused.raw()).isEqualTo(missing.raw().replace("tk_doesNotExist0000000", attempt.victimId().apply("")));
+        assertThat(refused.raw()).isEqualTo(missing.raw().replace("tk_doesNotExist0000000", attempt.victimId()));
     }
 
     @Test
