@@ -73,6 +73,14 @@ class StompAuthenticationTest {
     }
 
     @Test
+    void anotherStaffMembersQueueCannotBeNamedDirectly() {
+        assertThatThrownBy(() -> interceptor.preSend(subscribe("/user/8/queue/assignments", "AGENT"), null))
+                .isInstanceOf(MessageDeliveryException.class);
+        assertThatThrownBy(() -> interceptor.preSend(subscribe("/queue/assignments-user8sessionid", "SUPERVISOR"), null))
+                .isInstanceOf(MessageDeliveryException.class);
+    }
+
+    @Test
     void sendIsRefusedEvenToTopicsTheSenderMayRead() {
         assertThatThrownBy(() -> interceptor.preSend(frame(StompCommand.SEND, "/topic/sla", "SUPERVISOR"), null))
                 .isInstanceOf(MessageDeliveryException.class);
