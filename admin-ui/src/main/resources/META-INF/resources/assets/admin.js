@@ -30,7 +30,29 @@ async function loadStaff() {
       el('td', {}, s.roles.map(r => label('role', r)).join('、')),
       el('td', { class: 'wrap' }, (s.skills || []).map(k => SKILLS[k] || k).join('、') || '—'),
       el('td', {}, s.maxConcurrent),
-      el('td', {}, el('span', { class: 'status-dot ' + s.presence }), label('presence', s.presence)))));
+      el('td', {}, el('span', { class: 'status-dot ' + s.presence }), label('presence', s.presence)),
+      el('td', {}, s.disabled ? el('span', { class: 'muted', testid: 'staff-disabled' }, '已停用') : '',
+        s.id === login.staffId ? '' : el('button', { testid: 'staff-toggle', onclick: () => setDisabled(s, !s.disabled) },
+          s.disabled ? '启用' : '停用'),
+        el('button', { testid: 'staff-reset', onclick: () => resetPassword(s) }, '重置密码')))));
+  } catch (e) { showError($('list-error'), e); }
+}
+
+/** Disabling ends the person's login everywhere at once; enabling lets them log in again. */
+async function setDisabled(s, disabled) {
+  if (disabled && !confirm(`停用 ${s.displayName}（${s.username}）？其所有登录将立即失效。`)) return;
+  try {
+    await api('PUT', `/api/staff/${s.id}/disabled`, { disabled });
+    loadStaff();
+  } catch (e) { showError($('list-error'), e); }
+}
+
+async function resetPassword(s) {
+  const password = prompt(`为 ${s.displayName}（${s.username}）设置新密码（至少 8 个字符）。其现有登录将立即失效。`);
+  if (!password) return;
+  try {
+    await api('PUT', `/api/staff/${s.id}/password`, { newPassword: password });
+    $('form-ok').textContent = `已重置 ${s.username} 的密码。`;
   } catch (e) { showError($('list-error'), e); }
 }
 

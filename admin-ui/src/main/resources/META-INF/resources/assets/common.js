@@ -7,11 +7,63 @@ export function currentLogin() {
   try { return JSON.parse(sessionStorage.getItem(AUTH_KEY)); } catch { return null; }
 }
 
-export function saveLogin(login) { sessionStorage.setItem(AUTH_KEY, JSON.stringify(login)); }
+/** Keeps a login (or a refreshed one) with the moment its access token runs out. */
+export function saveLogin(login) {
+  if (login && login.expiresIn && !login.expiresAt) login = { ...login, expiresAt: Date.now() + login.expiresIn * 1000 };
+  sessionStorage.setItem(AUTH_KEY, JSON.stringify(login));
+  return login;
+}
+
+/** Access tokens live minutes: refresh one that expires within this margin before using it. */
+const REFRESH_MARGIN_MS = 60 * 1000;
+let refreshing = null;
+
+/**
+ * Trades the single-use refresh token for a new pair. Concurrent callers share one request, because
+ * presenting a refresh token twice counts as theft and ends the login. Null when the login is over.
+ */
+function refreshLogin() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const login = currentLogin();
+      if (!login || !login.refreshToken) return null;
+      try {
+        const r = await fetch('/api/auth/refresh', { method: 'POST',
+          headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ refreshToken: login.refreshToken }) });
+        if (!r.ok) return null;
+        const fresh = await r.json();
+        return saveLogin({ ...login, ...fresh, expiresAt: undefined });
+      } catch {
+        return login; // offline: keep the login, the next call tries again
+      }
+    })().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+/** The saved login with an access token that is good for at least another minute (refreshed if needed). */
+export async function freshLogin() {
+  const login = currentLogin();
+  if (login && login.refreshToken && login.expiresAt && login.expiresAt - Date.now() < REFRESH_MARGIN_MS) {
+    return await refreshLogin();
+  }
+  return login;
+}
+
+function sessionEnded() {
+  sessionStorage.removeItem(AUTH_KEY);
+  location.replace('/login/?expired=1&next=' + encodeURIComponent(location.pathname));
+}
 
 export function logout() {
+  const login = currentLogin();
   sessionStorage.removeItem(AUTH_KEY);
-  location.href = '/login/';
+  const done = () => { location.href = '/login/'; };
+  if (!login || !login.refreshToken) { done(); return; }
+  // the refresh token dies with the logout; the access token runs out within minutes
+  fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: login.refreshToken }) }).catch(() => {}).finally(done);
 }
 
 export function hasRole(login, ...roles) { return !!login && roles.some(r => (login.roles || []).includes(r)); }
@@ -37,6 +89,10 @@ export function requireLogin(...roles) {
 const MESSAGES = {
   bad_credentials: '用户名或密码错误。',
   unauthorized: '登录已失效，请重新登录。',
+  invalid_refresh_token: '登录已失效，请重新登录。',
+  account_disabled: '该账号已停用，请联系管理员。',
+  wrong_password: '当前密码不正确。',
+  origin_not_allowed: '该页面无权连接。',
   forbidden: '您的角色无权执行此操作。',
   not_found: '找不到该记录，可能已被删除。',
   ticket_resolved: '该工单已解决，不能再回复。',
@@ -63,26 +119,41 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the REST API with the saved bearer token; a refused token sends the person back to the login page. */
+/**
+ * Calls the REST API with the saved bearer token, refreshing it shortly before it expires and once
+ * more when the server refuses it (401); a login that cannot be refreshed goes back to the login page.
+ */
 export async function api(method, path, body) {
-  const login = currentLogin();
-  const headers = { 'Accept': 'application/json' };
-  if (login) headers['Authorization'] = 'Bearer ' + login.token;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, null, 'network');
+  const isAuth = path.startsWith('/api/auth/');
+  let login = null;
+  if (!isAuth && currentLogin()) {
+    login = await freshLogin();
+    if (!login) { sessionEnded(); throw new ApiError(401, 'unauthorized'); }
+  }
+  let response = await send(method, path, body, login);
+  if (response.status === 401 && login && login.refreshToken) {
+    const fresh = await refreshLogin();
+    if (fresh) {
+      login = fresh;
+      response = await send(method, path, body, login);
+    }
   }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
-  if (response.status === 401 && login && path !== '/api/auth/login') {
-    sessionStorage.removeItem(AUTH_KEY);
-    location.replace('/login/?expired=1&next=' + encodeURIComponent(location.pathname));
-  }
+  if (response.status === 401 && login && !isAuth) sessionEnded();
   if (!response.ok) throw new ApiError(response.status, data && data.error, data && data.message);
   return data;
+}
+
+async function send(method, path, body, login) {
+  const headers = { 'Accept': 'application/json' };
+  if (login) headers['Authorization'] = 'Bearer ' + login.token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, null, 'network');
+  }
 }
 
 /** Builds an element; strings among the children become text nodes, so user text can never become markup. */
@@ -218,6 +289,12 @@ export function connectDesk(login, subscriptions, onConnected) {
   const client = new window.StompJs.Client({
     brokerURL: scheme + location.host + '/ws/agent',
     connectHeaders: { Authorization: 'Bearer ' + login.token },
+    // every (re)connect presents a token that is still valid: they live only minutes
+    beforeConnect: async () => {
+      const fresh = await freshLogin();
+      if (!fresh) { sessionEnded(); return; }
+      client.connectHeaders = { Authorization: 'Bearer ' + fresh.token };
+    },
     reconnectDelay: 3000,
     heartbeatIncoming: 10000,
     heartbeatOutgoing: 10000,

@@ -13,14 +13,23 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class StompConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
+    private final AgentDeskProperties properties;
+    private final RevokedSessions revokedSessions;
 
-    StompConfig(StompAuthentication authentication) {
+    StompConfig(StompAuthentication authentication, AgentDeskProperties properties, RevokedSessions revokedSessions) {
         this.authentication = authentication;
+        this.revokedSessions = revokedSessions;
+        this.properties = properties;
     }
 
+    /**
+     * Browsers send their page's Origin on the upgrade; a page from anywhere else is refused (403)
+     * before a socket exists, so another site cannot ride a logged-in person's browser (CSWSH).
+     * Clients without an Origin header are not browsers and still have to authenticate on CONNECT.
+     */
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws/agent").setAllowedOriginPatterns("*");
+        registry.addEndpoint("/ws/agent").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
     @Override
@@ -38,7 +47,22 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(64 * 1024);
+        registration.setMessageSizeLimit((int) properties.maxMessageSize().toBytes());
+        registration.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes());
+        registration.setSendTimeLimit(10_000);
+        registration.addDecoratorFactory(revokedSessions::track);
+    }
+
+    /**
+     * Tomcat buffers a whole text message before STOMP sees it; its default (8 KiB) would cut the
+     * desk's limit short, and a larger message than ours is refused by the container with 1009.
+     */
+    @org.springframework.context.annotation.Bean
+    org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean webSocketContainer() {
+        var container = new org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize((int) properties.maxMessageSize().toBytes());
+        container.setMaxBinaryMessageBufferSize((int) properties.maxMessageSize().toBytes());
+        return container;
     }
 
     private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler heartbeatScheduler() {

@@ -63,7 +63,8 @@ class Callbacks {
         Instant now = Timestamps.now(clock);
         CallbackTask task = callbacks.lock(id, now).orElseThrow(() -> ApiException.notFound("callback"));
         if (task.ownerId() != null && task.ownerId() != me.id() && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
-            throw ApiException.forbidden("This callback belongs to someone else.");
+            // someone else's callback is not in this person's list: answer as if it did not exist
+            throw ApiException.notFound("callback");
         }
         if (!task.status().equals("OPEN")) {
             throw ApiException.conflict("callback_done", "This callback has its result already.");

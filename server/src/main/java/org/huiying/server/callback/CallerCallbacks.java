@@ -47,7 +47,11 @@ public class CallerCallbacks {
         CallbackTask task = callbacks.lock(taskId, clock.instant()).orElseThrow(() -> ApiException.notFound("callback"));
         boolean owner = task.ownerId() != null && task.ownerId() == me.id();
         if (!owner && !me.has("AGENT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
-            throw ApiException.forbidden("This callback belongs to someone else.");
+            throw ApiException.forbidden("Only agents, supervisors and admins call customers back.");
+        }
+        if (!owner && task.ownerId() != null && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
+            // another agent's callback is not in this agent's list: answer as if it did not exist
+            throw ApiException.notFound("callback");
         }
         if (!task.status().equals("OPEN")) {
             throw ApiException.conflict("callback_done", "This callback has its result already.");

@@ -10,6 +10,7 @@ import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.knowledge.KnowledgeDrafts;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.Tickets;
@@ -31,8 +32,11 @@ class KnowledgeDraftController {
     private final Conversations conversations;
     private final TechQuestions questions;
     private final KnowledgeDrafts drafts;
+    private final RecordAccess access;
 
-    KnowledgeDraftController(Tickets tickets, Conversations conversations, TechQuestions questions, KnowledgeDrafts drafts) {
+    KnowledgeDraftController(Tickets tickets, Conversations conversations, TechQuestions questions, KnowledgeDrafts drafts,
+                             RecordAccess access) {
+        this.access = access;
         this.tickets = tickets;
         this.conversations = conversations;
         this.questions = questions;
@@ -46,6 +50,7 @@ class KnowledgeDraftController {
         if (!me.has("EXPERT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("Only experts turn answers into articles.");
         }
+        access.requireTicket(id, me);
         Ticket ticket = tickets.get(id);
         List<String> asked = new ArrayList<>();
         List<String> answered = new ArrayList<>();

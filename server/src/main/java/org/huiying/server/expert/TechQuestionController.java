@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
 import org.huiying.server.system.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -18,8 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 class TechQuestionController {
 
     private final TechQuestions questions;
+    private final RecordAccess access;
 
-    TechQuestionController(TechQuestions questions) {
+    TechQuestionController(TechQuestions questions, RecordAccess access) {
+        this.access = access;
         this.questions = questions;
     }
 
@@ -50,16 +53,16 @@ class TechQuestionController {
     @GetMapping("/api/tech-questions/{ticketId}")
     Detail get(@PathVariable String ticketId, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
+        access.requireTicket(ticketId, me);
         TechQuestion q = questions.find(ticketId).orElseThrow(() -> ApiException.notFound("question"));
-        if (q.technicianId() != me.id() && !me.has("EXPERT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
-            throw ApiException.forbidden("This question was asked by someone else.");
-        }
         return new Detail(q, questions.similarResolved(q, 5));
     }
 
     @PostMapping("/api/tech-questions/{ticketId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView followUp(@PathVariable String ticketId, @RequestBody Map<String, String> body, Authentication auth) {
-        return MessageView.of(questions.followUp(ticketId, CurrentStaff.of(auth), body.get("text")).message());
+        CurrentStaff me = CurrentStaff.of(auth);
+        access.requireTicket(ticketId, me);
+        return MessageView.of(questions.followUp(ticketId, me, body.get("text")).message());
     }
 }

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerGateway implements SmartLifecycle {
 
     private final GatewayProperties properties;
+    private final GatewayLimits limits;
     private final Conversations conversations;
     private final ChatChannels channels;
     private final JsonMapper json;
@@ -33,10 +34,11 @@ class CustomerGateway implements SmartLifecycle {
     private EventExecutorGroup blocking;
     private Channel server;
 
-    CustomerGateway(GatewayProperties properties, Conversations conversations, ChatChannels channels, JsonMapper json,
+    CustomerGateway(GatewayProperties properties, GatewayLimits limits, Conversations conversations, ChatChannels channels, JsonMapper json,
                     ApplicationEventPublisher events, Ratings ratings) {
         this.ratings = ratings;
         this.properties = properties;
+        this.limits = limits;
         this.conversations = conversations;
         this.channels = channels;
         this.json = json;
@@ -49,7 +51,7 @@ class CustomerGateway implements SmartLifecycle {
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         blocking = new DefaultEventExecutorGroup(properties.workerThreads());
         CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTyping(conversationId));
-        GatewayInitializer initializer = new GatewayInitializer(properties, blocking,
+        GatewayInitializer initializer = new GatewayInitializer(properties, limits, blocking,
                 () -> new HandshakeAuthenticator(conversations::conversationForToken),
                 () -> new ChatFrameHandler(conversations, channels, json, activity, ratings));
         server = new ServerBootstrap()

@@ -14,18 +14,27 @@ import java.util.function.Supplier;
 
 /**
  * The gateway pipeline: stock HTTP and WebSocket handlers plus one small handler per concern.
- * Handlers that reach the database run on {@code blocking}, never on the event loop.
+ * Handlers that reach the database run on {@code blocking}, never on the event loop. The cheap
+ * refusals (slow upgrade, foreign origin, too many connections) come before the token lookup;
+ * frames are capped by the decoder (1009), messages by the aggregator (1009), their rate per
+ * connection and per address (1008), silence by the idle handler (1001).
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
 
     private final GatewayProperties properties;
+    private final GatewayLimits limits;
+    private final OriginPolicy origins;
+    private final ConnectionBudget budget;
     private final EventExecutorGroup blocking;
     private final Supplier<HandshakeAuthenticator> authenticator;
     private final Supplier<ChatFrameHandler> frameHandler;
 
-    GatewayInitializer(GatewayProperties properties, EventExecutorGroup blocking,
+    GatewayInitializer(GatewayProperties properties, GatewayLimits limits, EventExecutorGroup blocking,
                        Supplier<HandshakeAuthenticator> authenticator, Supplier<ChatFrameHandler> frameHandler) {
         this.properties = properties;
+        this.limits = limits;
+        this.origins = new OriginPolicy(limits.allowedOrigins());
+        this.budget = new ConnectionBudget(limits);
         this.blocking = blocking;
         this.authenticator = authenticator;
         this.frameHandler = frameHandler;
@@ -45,8 +54,13 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("heartbeat", new Heartbeat());
         p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         p.addLast("aggregate", new HttpObjectAggregator(8192));
+        p.addLast("deadline", new UpgradeDeadline(limits.firstMessageTimeout()));
+        p.addLast("guard", new GatewayGuard(origins, budget));
         p.addLast(blocking, "auth", authenticator.get());
         p.addLast("websocket", new WebSocketServerProtocolHandler(ws));
+        p.addLast("size", new MessageSizeLimit(properties.maxFrameBytes()));
+        p.addLast("rate", new MessageRate(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System::nanoTime),
+                budget));
         p.addLast(blocking, "chat", frameHandler.get());
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record GatewayProperties(int port, int maxFrameBytes, Duration pingEvery, Duration deadAfter, int workerThreads) {
 
     GatewayProperties {
-        maxFrameBytes = maxFrameBytes <= 0 ? 16 * 1024 : maxFrameBytes;
+        maxFrameBytes = maxFrameBytes <= 0 ? 64 * 1024 : maxFrameBytes;
         pingEvery = pingEvery == null ? Duration.ofSeconds(25) : pingEvery;
         deadAfter = deadAfter == null ? Duration.ofSeconds(75) : deadAfter;
         workerThreads = workerThreads <= 0 ? 16 : workerThreads;

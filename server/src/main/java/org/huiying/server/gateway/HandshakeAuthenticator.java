@@ -53,7 +53,7 @@ final class HandshakeAuthenticator extends SimpleChannelInboundHandler<FullHttpR
         ctx.fireChannelRead(request);
     }
 
-    private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+    static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
                                String code, String message) {
         request.release();
         byte[] body = ("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -15,9 +18,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 @Configuration(proxyBeanMethods = false)
 class JwtConfig {
 
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
+
     @Bean
-    JwtDecoder jwtDecoder(TokenKey key) {
-        return NimbusJwtDecoder.withSecretKey(key.key()).macAlgorithm(MacAlgorithm.HS256).build();
+    JwtDecoder jwtDecoder(TokenKey key, RevokedTokens revoked) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.key()).macAlgorithm(MacAlgorithm.HS256).build();
+        // The nodes of a cluster keep time by NTP: 5 s of leeway, not the default minute, so a
+        // 15-minute token really ends after 15 minutes.
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator("huiying"), revoked));
+        return decoder;
     }
 
     /** Roles travel in the token's {@code roles} claim and become {@code ROLE_*} authorities. */

@@ -24,9 +24,11 @@ class SecurityConfig {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/chat/sessions").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/chat/sessions").permitAll()
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/staff").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/staff/me/**").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/staff/*/password", "/api/staff/*/disabled").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs

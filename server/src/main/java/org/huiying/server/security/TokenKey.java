@@ -1,5 +1,6 @@
 package org.huiying.server.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,22 +10,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The HMAC key that signs staff tokens. Created once and stored, so tokens outlive a restart and
- * every node of a cluster accepts the same tokens.
+ * The HMAC key that signs staff tokens: {@code huiying.security.jwt-secret} when configured,
+ * otherwise created once and stored in the database (table {@code app_secret}), so tokens outlive a
+ * restart and every node of a cluster accepts the tokens any node issued — a key in one node's
+ * data directory would split the cluster. The key is never logged.
  */
 @Component
 class TokenKey {
 
     private static final String NAME = "jwt-hmac";
+    private static final int MIN_BYTES = 32;
 
     private final SecretKey key;
 
-    TokenKey(JdbcClient jdbc) {
-        this.key = new SecretKeySpec(Base64.getUrlDecoder().decode(loadOrCreate(jdbc)), "HmacSHA256");
+    TokenKey(JdbcClient jdbc, SecurityProperties properties) {
+        this.key = new SecretKeySpec(configured(properties.jwtSecret()).orElseGet(() -> stored(jdbc)), "HmacSHA256");
     }
 
     SecretKey key() {
         return key;
+    }
+
+    private static java.util.Optional<byte[]> configured(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_BYTES) {
+            // Says how long, never what: the value must not reach a log.
+            throw new IllegalStateException("huiying.security.jwt-secret must be at least " + MIN_BYTES + " bytes (HS256)");
+        }
+        return java.util.Optional.of(bytes);
+    }
+
+    private static byte[] stored(JdbcClient jdbc) {
+        return Base64.getUrlDecoder().decode(loadOrCreate(jdbc));
     }
 
     private static String loadOrCreate(JdbcClient jdbc) {

@@ -1,5 +1,10 @@
 /**
- * Who is calling: staff log in for a signed bearer token (JWT, HMAC key kept in the database so
- * every node and every restart accepts it); the same decoder guards REST and STOMP.
+ * Who is calling and what they may see. Staff log in for a short-lived signed bearer token (JWT,
+ * validated by Spring Security's resource server and checked against the account's token version,
+ * so a password change revokes it) and a single-use refresh token; the HMAC key is configured or
+ * kept in the database so every node and every restart accepts it. The same decoder guards REST
+ * and STOMP. {@link org.huiying.server.security.TicketVisibility} is the one written-down rule of
+ * which tickets and conversations each role may see; {@link org.huiying.server.security.RecordAccess}
+ * applies it to single records, answering 404 for what the caller may not see.
  */
 package org.huiying.server.security;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.InstantParam;
 import org.huiying.server.system.Timestamps;
@@ -21,8 +22,10 @@ class SlaController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RecordAccess access;
 
-    SlaController(JdbcClient jdbc, Clock clock) {
+    SlaController(JdbcClient jdbc, Clock clock, RecordAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,7 +63,8 @@ class SlaController {
 
     /** A ticket's SLA history, oldest first: STARTED, MET, PAUSED, RESUMED, WARNING, BREACH, RESOLVED. */
     @GetMapping("/api/tickets/{id}/sla-events")
-    List<LogEntry> log(@PathVariable String id) {
+    List<LogEntry> log(@PathVariable String id, Authentication auth) {
+        access.requireTicket(id, CurrentStaff.of(auth));
         List<LogEntry> entries = jdbc.sql("SELECT kind, metric, due_at, recorded_at FROM sla_event WHERE ticket_id = ? ORDER BY id")
                 .param(id)
                 .query((rs, n) -> new LogEntry(rs.getString("kind"), rs.getString("metric"), Timestamps.read(rs, "due_at"),

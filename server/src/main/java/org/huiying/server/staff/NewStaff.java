@@ -20,6 +20,10 @@ record NewStaff(String username, String password, String displayName, List<Strin
     }
 
     String validPassword() {
+        return validPassword(password);
+    }
+
+    static String validPassword(String password) {
         if (password == null || password.length() < 8 || password.length() > 128) {
             throw ApiException.badRequest("weak_password", "password: 8–128 characters");
         }

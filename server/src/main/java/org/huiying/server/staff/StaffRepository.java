@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StaffRepository {
 
-    private static final String COLUMNS = "id, username, password_hash, display_name, roles, skills, max_concurrent, presence, last_assigned_at";
+    private static final String COLUMNS = "id, username, password_hash, display_name, roles, skills, max_concurrent, presence, last_assigned_at, token_version, disabled";
 
     private final JdbcClient jdbc;
 
@@ -49,11 +49,22 @@ public class StaffRepository {
     }
 
     public List<Staff> findOnline() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE presence = 'ONLINE' ORDER BY id").query(StaffRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE presence = 'ONLINE' AND disabled = FALSE ORDER BY id").query(StaffRepository::map).list();
     }
 
     void updatePresence(long id, Presence presence) {
         jdbc.sql("UPDATE staff SET presence = ? WHERE id = ?").params(presence.name(), id).update();
+    }
+
+    /** A new password; every token issued before stops working (their version is now stale). */
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE staff SET password_hash = ?, token_version = token_version + 1 WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    /** Disabling also ends every token; enabling leaves them ended (a fresh login is needed). */
+    void updateDisabled(long id, boolean disabled) {
+        jdbc.sql("UPDATE staff SET disabled = ?, token_version = token_version + 1, presence = CASE WHEN ? THEN 'OFFLINE' ELSE presence END WHERE id = ?")
+                .params(disabled, disabled, id).update();
     }
 
     public void recordAssignment(long id, Instant at) {
@@ -65,7 +76,7 @@ public class StaffRepository {
                 rs.getString("display_name"),
                 split(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
                 split(rs.getString("skills")), rs.getInt("max_concurrent"), Presence.valueOf(rs.getString("presence")),
-                Timestamps.read(rs, "last_assigned_at"));
+                Timestamps.read(rs, "last_assigned_at"), rs.getInt("token_version"), rs.getBoolean("disabled"));
     }
 
     private static String join(java.util.Collection<String> values) {

@@ -2,6 +2,7 @@ package org.huiying.server.staff;
 
 import java.time.Clock;
 import java.util.Set;
+import org.huiying.server.security.RefreshTokens;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating accounts and changing presence. */
+/** Creating accounts, changing presence and passwords, disabling accounts. */
 @Service
 class StaffService {
 
@@ -18,8 +19,11 @@ class StaffService {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RefreshTokens refreshTokens;
 
-    StaffService(StaffRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    StaffService(StaffRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock,
+                 RefreshTokens refreshTokens) {
+        this.refreshTokens = refreshTokens;
         this.repository = repository;
         this.passwords = passwords;
         this.events = events;
@@ -50,5 +54,29 @@ class StaffService {
     void setPresence(long staffId, Presence presence) {
         repository.updatePresence(staffId, presence);
         events.publishEvent(new PresenceChanged(staffId, presence));
+    }
+
+    /** Sets a new password and ends every access and refresh token issued before it. */
+    @Transactional
+    Staff changePassword(long staffId, String newPassword) {
+        String valid = NewStaff.validPassword(newPassword);
+        repository.findById(staffId).orElseThrow(() -> ApiException.notFound("staff member"));
+        repository.updatePassword(staffId, passwords.encode(valid));
+        refreshTokens.revokeAll(staffId);
+        events.publishEvent(new StaffTokensRevoked(staffId));
+        return repository.findById(staffId).orElseThrow();
+    }
+
+    /** A disabled account cannot log in, refresh, or use any token it still holds; it is taken offline. */
+    @Transactional
+    Staff setDisabled(long staffId, boolean disabled) {
+        Staff before = repository.findById(staffId).orElseThrow(() -> ApiException.notFound("staff member"));
+        repository.updateDisabled(staffId, disabled);
+        refreshTokens.revokeAll(staffId);
+        events.publishEvent(new StaffTokensRevoked(staffId));
+        if (disabled && before.presence() != Presence.OFFLINE) {
+            events.publishEvent(new PresenceChanged(staffId, Presence.OFFLINE));
+        }
+        return repository.findById(staffId).orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package org.huiying.server.ticket;
 import java.time.Clock;
 import java.util.List;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.Timestamps;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,10 @@ class SuggestionUseController {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SuggestionUseController(Tickets tickets, JdbcClient jdbc, Clock clock) {
+    private final RecordAccess access;
+
+    SuggestionUseController(Tickets tickets, JdbcClient jdbc, Clock clock, RecordAccess access) {
+        this.access = access;
         this.tickets = tickets;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -37,8 +41,9 @@ class SuggestionUseController {
     @PostMapping("/api/tickets/{id}/suggestions/{articleId}/used")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void used(@PathVariable String id, @PathVariable String articleId, Authentication auth) {
-        Ticket ticket = tickets.get(id);
         CurrentStaff me = CurrentStaff.of(auth);
+        access.requireTicket(id, me);
+        Ticket ticket = tickets.get(id);
         if (!Long.valueOf(me.id()).equals(ticket.assigneeId()) && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
             throw ApiException.forbidden("This ticket is assigned to someone else.");
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
 import org.huiying.server.system.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -21,7 +22,10 @@ class TicketController {
     private final Tickets tickets;
     private final TicketViews views;
 
-    TicketController(Tickets tickets, TicketViews views) {
+    private final RecordAccess access;
+
+    TicketController(Tickets tickets, TicketViews views, RecordAccess access) {
+        this.access = access;
         this.tickets = tickets;
         this.views = views;
     }
@@ -29,11 +33,12 @@ class TicketController {
     @GetMapping("/api/tickets")
     List<TicketView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String queue,
                           @RequestParam(required = false) String assignee, Authentication auth) {
-        return tickets.list(status(status), queue, assignee(assignee, auth)).stream().map(views::of).toList();
+        return tickets.list(status(status), queue, assignee(assignee, auth), CurrentStaff.of(auth)).stream().map(views::of).toList();
     }
 
     @GetMapping("/api/tickets/{id}")
-    TicketView get(@PathVariable String id) {
+    TicketView get(@PathVariable String id, Authentication auth) {
+        access.requireTicket(id, CurrentStaff.of(auth));
         return views.withSuggestions(id);
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
 import org.huiying.routing.sla.SlaTimes;
+import org.huiying.server.security.TicketVisibility;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,9 +60,9 @@ class TicketRepository {
                 .param(conversationId).query(TicketRepository::map).optional();
     }
 
-    List<Ticket> find(TicketStatus status, String queue, Long assigneeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
+    List<Ticket> find(TicketStatus status, String queue, Long assigneeId, TicketVisibility visibleTo, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket t WHERE " + visibleTo.sql());
+        List<Object> params = new ArrayList<>(visibleTo.params());
         if (status != null) {
             sql.append(" AND status = ?");
             params.add(status.name());
@@ -134,10 +135,14 @@ class TicketRepository {
 
     /** Assigns only if still waiting, so a concurrent assignment can never be overwritten. */
     boolean assignIfWaiting(String id, long staffId, Instant at, Instant answerDue) {
-        return jdbc.sql("""
+        boolean assigned = jdbc.sql("""
                 UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, answer_due = ?, waiting_since = NULL,
                 updated_at = ? WHERE id = ? AND status = 'OPEN'""")
                 .params(staffId, ts(at), ts(answerDue), ts(at), id).update() == 1;
+        if (assigned) {
+            recordParticipant(id, staffId, at);
+        }
+        return assigned;
     }
 
     void assign(String id, long staffId, Instant at, Instant answerDue) {
@@ -145,6 +150,13 @@ class TicketRepository {
                 UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, answer_due = ?, waiting_since = NULL,
                 updated_at = ? WHERE id = ?""")
                 .params(staffId, ts(at), ts(answerDue), ts(at), id).update();
+        recordParticipant(id, staffId, at);
+    }
+
+    /** Whoever was ever assigned may read the ticket later (see {@code TicketVisibility}). */
+    private void recordParticipant(String id, long staffId, Instant at) {
+        jdbc.sql("INSERT INTO ticket_participant (ticket_id, staff_id, assigned_at) VALUES (?, ?, ?)")
+                .params(id, staffId, ts(at)).update();
     }
 
     void requeue(String id, String queue, Long notTo, Instant at) {

@@ -17,6 +17,8 @@ import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.security.RecordAccess;
+import org.huiying.server.security.TicketVisibility;
 import org.huiying.server.staff.Presence;
 import org.huiying.server.staff.StaffRepository;
 import org.huiying.server.system.ApiException;
@@ -40,9 +42,11 @@ public class Tickets {
     private final SlaSettings sla;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecordAccess access;
 
     Tickets(TicketRepository tickets, Conversations conversations, StaffRepository staff, RoutingProperties routing,
-            SlaSettings sla, ApplicationEventPublisher events, Clock clock) {
+            SlaSettings sla, ApplicationEventPublisher events, Clock clock, RecordAccess access) {
+        this.access = access;
         this.sla = sla;
         this.tickets = tickets;
         this.conversations = conversations;
@@ -60,8 +64,9 @@ public class Tickets {
         return tickets.findUnresolvedForConversation(conversationId);
     }
 
-    List<Ticket> list(TicketStatus status, String queue, Long assigneeId) {
-        return tickets.find(status, queue, assigneeId, 500);
+    /** Only the tickets {@code me} may see ({@link TicketVisibility}). */
+    List<Ticket> list(TicketStatus status, String queue, Long assigneeId, CurrentStaff me) {
+        return tickets.find(status, queue, assigneeId, TicketVisibility.of(me), 500);
     }
 
     /**
@@ -135,7 +140,7 @@ public class Tickets {
         // Locks in the order a customer's message takes them (conversation, then ticket), so the
         // two can never deadlock; the ticket is checked again once locked, and a change since
         // rolls the reply back with everything else.
-        Ticket seen = mayWorkOn(get(ticketId), by);
+        Ticket seen = mayWorkOn(visible(ticketId, by), by);
         refuseIfResolved(seen);
         Appended appended = conversations.append(seen.conversationId(), Sender.AGENT, by.id(), null, text);
         Ticket ticket = mayWorkOn(tickets.lock(ticketId).orElseThrow(), by);
@@ -230,9 +235,17 @@ public class Tickets {
 
     /** The assignee works on a ticket; supervisors and admins may step in on any. Locks it until commit. */
     private Ticket lockForWork(String ticketId, CurrentStaff by) {
+        access.requireTicket(ticketId, by);
         return mayWorkOn(tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket")), by);
     }
 
+    /** 404 for a ticket {@code by} may not see, exactly as for one that does not exist. */
+    private Ticket visible(String ticketId, CurrentStaff by) {
+        access.requireTicket(ticketId, by);
+        return get(ticketId);
+    }
+
+    /** Seeing a ticket is not working on it: a former assignee may read it, but not act (403). */
     private static Ticket mayWorkOn(Ticket ticket, CurrentStaff by) {
         boolean assignee = ticket.assigneeId() != null && ticket.assigneeId() == by.id();
         if (!assignee && !by.has("SUPERVISOR") && !by.has("ADMIN")) {

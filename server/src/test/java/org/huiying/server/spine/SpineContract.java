@@ -251,9 +251,10 @@ abstract class SpineContract {
              StompClient stomp = desk[0]) {
             customer.sendMessage("a", "想预约保养");
             String ticketId = assignmentFor(stomp, session.text("conversationId")).get("id").asString();
+            // never assigned to the bystander: answered as if it did not exist (see docs/api.md, Security)
             Api.Response refused = api.post("/api/tickets/" + ticketId + "/messages", otherToken, Map.of("text", "我来"));
-            assertThat(refused.status()).isEqualTo(403);
-            assertThat(refused.text("error")).isEqualTo("forbidden");
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.text("error")).isEqualTo("not_found");
             assertThat(customer.drain(Duration.ofMillis(300))).isEmpty();
 
             assertThat(api.post("/api/tickets/" + ticketId + "/resolve", owner, "").status()).isEqualTo(200);
