@@ -110,6 +110,8 @@ const MESSAGES = {
   invalid_name: '姓名过长。',
   invalid_model: '车型名称过长。',
   bad_parameter: '请求参数不正确。',
+  reason_required: '请填写查看原因。',
+  reason_too_long: '原因过长（最多 500 字）。',
 };
 
 export class ApiError extends Error {

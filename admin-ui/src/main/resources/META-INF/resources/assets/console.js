@@ -129,11 +129,34 @@ async function loadCustomer(id) {
   const card = $('customer');
   try {
     const c = await api('GET', `/api/console/tickets/${encodeURIComponent(id)}/customer`);
-    const t = currentTicket();
-    const rows = [['客户', c.name || '未留姓名'], ['手机', c.phone || '未留手机号'], ['车型', c.model || (t && t.vehicleModel) || '未知'],
-      ['VIN', c.vin || '未提供']];
-    card.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+    if (state.selected !== id) return;
+    renderCustomer(c);
   } catch (e) { card.replaceChildren(el('div', { class: 'empty' }, '客户信息暂不可用：' + e.message)); }
+}
+
+/** Phone and name arrive masked; people allowed to reveal them say why, and the reveal is audited on the server. */
+function renderCustomer(c) {
+  const t = currentTicket();
+  const rows = [['客户', c.name || '未留姓名'], ['手机', c.phone || '未留手机号'], ['车型', c.model || (t && t.vehicleModel) || '未知'],
+    ['VIN', c.vin || '未提供']];
+  const items = rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { testid: 'customer-' + k }, v)]);
+  if (c.canReveal && !c.revealed) {
+    const reason = el('input', { testid: 'reveal-reason', maxlength: 500, placeholder: '查看原因（必填，将记入审计日志）',
+      'aria-label': '查看完整信息的原因' });
+    const error = el('div', { class: 'error', role: 'alert' });
+    const button = el('button', { testid: 'reveal-customer', onclick: async () => {
+      if (!reason.value.trim()) { error.textContent = '请填写查看原因。'; return; }
+      button.disabled = true;
+      try {
+        const full = await api('POST', `/api/customers/${encodeURIComponent(c.customerId)}/reveal`, { reason: reason.value.trim() });
+        renderCustomer({ ...c, name: full.name, phone: full.phone, vin: full.vin || c.vin, revealed: true });
+      } catch (e) { showError(error, e); button.disabled = false; }
+    } }, '查看完整信息');
+    items.push(el('div', { class: 'reveal' }, reason, button, error));
+  } else if (c.revealed) {
+    items.push(el('div', { class: 'muted' }, '已显示完整信息（本次查看已记入审计日志）'));
+  }
+  $('customer').replaceChildren(...items);
 }
 
 /** KB suggestions arrive on the ticket as `suggestions` once the knowledge base is built; each can be inserted. */

@@ -1,24 +1,16 @@
 package org.huiying.server.console;
 
+import org.huiying.server.privacy.Masking;
+
 /**
- * Who a ticket is for, as an agent's screen shows it: the phone masked ({@code 138****5678}), so the
- * full number never reaches the browser.
+ * Who a ticket is for, as an agent's screen shows it: phone and name masked ({@code 138****5678},
+ * {@code 王*}), so the full values never reach the browser unless revealed (audited) by someone allowed
+ * to. {@code canReveal} tells the page whether to offer the reveal button.
  */
-record CustomerCard(String name, String phone, String vin, String model) {
+record CustomerCard(long customerId, String name, String phone, String vin, String model, boolean revealed,
+                    boolean canReveal) {
 
-    static CustomerCard of(String name, String phone, String vin, String model) {
-        return new CustomerCard(name, mask(phone), vin, model);
-    }
-
-    /** Keeps the first three and last four digits; shorter numbers keep only their last two. */
-    static String mask(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
-        }
-        String p = phone.startsWith("+86") ? phone.substring(3) : phone;
-        if (p.length() >= 8) {
-            return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
-        }
-        return "*".repeat(Math.max(0, p.length() - 2)) + p.substring(Math.max(0, p.length() - 2));
+    static CustomerCard masked(long customerId, String name, String phone, String vin, String model, boolean canReveal) {
+        return new CustomerCard(customerId, Masking.name(name), Masking.phone(phone), vin, model, false, canReveal);
     }
 }

@@ -7,19 +7,21 @@ import org.junit.jupiter.api.Test;
 class CustomerCardTest {
 
     @Test
-    void aMobileNumberKeepsItsFirstThreeAndLastFourDigits() {
-        assertThat(CustomerCard.mask("13812345678")).isEqualTo("138****5678");
-        assertThat(CustomerCard.mask("+8613812345678")).isEqualTo("138****5678");
+    void theCardShowsPhoneAndNameMasked() {
+        CustomerCard card = CustomerCard.masked(7, "王先生", "+8613812345678", "LGXCE4CB0N0000001", "海豹 EV", false);
+
+        assertThat(card.phone()).isEqualTo("138****5678");
+        assertThat(card.name()).isEqualTo("王*");
+        assertThat(card.revealed()).isFalse();
+        assertThat(card.vin()).isEqualTo("LGXCE4CB0N0000001");
     }
 
     @Test
-    void aShortNumberShowsOnlyItsLastTwoDigits() {
-        assertThat(CustomerCard.mask("12345")).isEqualTo("***45");
-    }
+    void noNumberOrNameStaysNone() {
+        CustomerCard card = CustomerCard.masked(7, null, "  ", null, null, true);
 
-    @Test
-    void noNumberStaysNone() {
-        assertThat(CustomerCard.mask(null)).isNull();
-        assertThat(CustomerCard.of("王先生", "  ", null, null).phone()).isNull();
+        assertThat(card.phone()).isNull();
+        assertThat(card.name()).isNull();
+        assertThat(card.canReveal()).isTrue();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What Twilio posts for an incoming SMS or MMS (the fields we use; the signature covered them all). */
-record InboundSms(String messageSid, String from, String to, String body, List<Media> media) {
+record InboundSms(String messageSid, String from, String to, String body, List<Media> media, int refusedMedia) {
 
     record Media(String url, String contentType) {
     }
@@ -20,7 +20,13 @@ record InboundSms(String messageSid, String from, String to, String body, List<M
             }
         }
         String sid = params.get("MessageSid") != null ? params.get("MessageSid") : params.get("SmsMessageSid");
-        return new InboundSms(sid, params.get("From"), params.get("To"), params.getOrDefault("Body", ""), List.copyOf(media));
+        return new InboundSms(sid, params.get("From"), params.get("To"), params.getOrDefault("Body", ""), List.copyOf(media), 0);
+    }
+
+    /** Only the media whose links pass {@code trusted} stay; the others are counted and noted in the text, never stored. */
+    InboundSms withTrustedMedia(java.util.function.Predicate<String> trusted) {
+        List<Media> kept = media.stream().filter(m -> trusted.test(m.url())).toList();
+        return new InboundSms(messageSid, from, to, body, kept, refusedMedia + media.size() - kept.size());
     }
 
     /** Twilio sends at most 10 media per message. */
@@ -43,6 +49,12 @@ record InboundSms(String messageSid, String from, String to, String body, List<M
                 text.append('\n');
             }
             text.append(m.contentType() != null && m.contentType().startsWith("image/") ? "[图片] " : "[附件] ").append(m.url());
+        }
+        for (int i = 0; i < refusedMedia; i++) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append("[附件链接来源不受信任，已丢弃]");
         }
         return text.isEmpty() ? "（空白短信）" : text.toString();
     }

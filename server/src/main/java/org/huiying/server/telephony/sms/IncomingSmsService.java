@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
+import org.huiying.server.privacy.MediaLinks;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.Timestamps;
 import org.huiying.server.telephony.PhoneNumbers;
@@ -27,9 +28,11 @@ class IncomingSmsService {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MediaLinks mediaLinks;
 
     IncomingSmsService(SmsThreads threads, Conversations conversations, OptOuts optOuts, JdbcClient jdbc,
-                       PlatformTransactionManager transactions, Clock clock) {
+                       PlatformTransactionManager transactions, Clock clock, MediaLinks mediaLinks) {
+        this.mediaLinks = mediaLinks;
         this.threads = threads;
         this.conversations = conversations;
         this.optOuts = optOuts;
@@ -42,7 +45,8 @@ class IncomingSmsService {
      * The conversation is found or opened first, in a transaction of its own, so a request never
      * holds one database connection while waiting for a second (a pool deadlock under load).
      */
-    public Appended receive(InboundSms sms) {
+    public Appended receive(InboundSms received) {
+        InboundSms sms = received.withTrustedMedia(mediaLinks::trusted);
         if (sms.messageSid() == null || sms.messageSid().isBlank() || sms.from() == null || sms.from().isBlank()) {
             throw ApiException.badRequest("invalid_webhook", "MessageSid and From are required");
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.privacy.LogSafe;
 import org.huiying.server.system.Timestamps;
 import org.huiying.server.telephony.PhoneNumbers;
 import org.huiying.server.telephony.TwilioProperties;
@@ -149,7 +150,7 @@ public class OutboxWorker implements AutoCloseable {
                     finish(row, OutboxRow.State.BLOCKED, Delivery.BLOCKED, failure.getMessage());
                 }
                 case PERMANENT -> {
-                    log.warn("SMS {} to {} refused for good: {}", row.id(), PhoneNumbers.mask(row.toPhone()), failure.getMessage());
+                    log.warn("SMS {} to {} refused for good: {}", row.id(), PhoneNumbers.mask(row.toPhone()), LogSafe.text(failure.getMessage()));
                     finish(row, OutboxRow.State.FAILED, Delivery.FAILED, failure.getMessage());
                 }
             }
@@ -159,7 +160,7 @@ public class OutboxWorker implements AutoCloseable {
 
     private void retryOrGiveUp(OutboxRow row, int attempt, String error, boolean inDoubt) {
         if (attempt >= twilio.outbox().maxAttempts()) {
-            log.warn("SMS to {} failed after {} attempts: {}", PhoneNumbers.mask(row.toPhone()), attempt, error);
+            log.warn("SMS to {} failed after {} attempts: {}", PhoneNumbers.mask(row.toPhone()), attempt, LogSafe.text(error));
             finish(row, OutboxRow.State.FAILED, Delivery.FAILED, error);
             return;
         }
@@ -187,7 +188,7 @@ public class OutboxWorker implements AutoCloseable {
             earlier = twilioMessages.findSent(row.toPhone(), row.body(), row.claimedAt(), this::notYetOurs);
         } catch (SendFailure cannotTell) {
             // keep the claim: it is in doubt again when the new lease ends, and checked again then
-            log.warn("Cannot tell whether SMS {} reached Twilio yet: {}", row.id(), cannotTell.getMessage());
+            log.warn("Cannot tell whether SMS {} reached Twilio yet: {}", row.id(), LogSafe.text(cannotTell.getMessage()));
             return false;
         }
         if (earlier.isPresent()) {

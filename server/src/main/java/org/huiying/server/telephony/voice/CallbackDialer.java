@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.huiying.server.callback.CallerCallbacks;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.privacy.LogSafe;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
@@ -86,7 +87,7 @@ class CallbackDialer {
                     .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
                     .create(rest.get());
         } catch (com.twilio.exception.ApiException e) {
-            log.warn("Twilio refused the callback call to {}: {}", PhoneNumbers.mask(phone), e.getMessage());
+            log.warn("Twilio refused the callback call to {}: {}", PhoneNumbers.mask(phone), LogSafe.text(e.getMessage()));
             throw new ApiException(HttpStatus.BAD_GATEWAY, "twilio_error", "Twilio did not place the call: " + e.getMessage());
         }
         CallStatus status = call.getStatus() == null ? CallStatus.QUEUED

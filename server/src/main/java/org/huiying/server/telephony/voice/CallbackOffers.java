@@ -3,6 +3,7 @@ package org.huiying.server.telephony.voice;
 import java.util.List;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
+import org.huiying.server.privacy.MediaLinks;
 import org.huiying.server.ticket.Tickets;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +24,11 @@ class CallbackOffers {
     private final Conversations conversations;
     private final VoiceTwiml twiml;
     private final VoiceProperties voice;
+    private final MediaLinks mediaLinks;
 
     CallbackOffers(VoiceThreads threads, CallerTickets tickets, Tickets allTickets, Conversations conversations,
-                   VoiceTwiml twiml, VoiceProperties voice) {
+                   VoiceTwiml twiml, VoiceProperties voice, MediaLinks mediaLinks) {
+        this.mediaLinks = mediaLinks;
         this.threads = threads;
         this.tickets = tickets;
         this.allTickets = allTickets;
@@ -62,7 +65,8 @@ class CallbackOffers {
             return twiml.goodbye(twiml.prompt("voicemail.empty"));
         }
         String seconds = call.param("RecordingDuration") == null ? "" : "（" + call.param("RecordingDuration") + "秒）";
-        conversations.append(conversationId, Sender.SYSTEM, null, "rec-" + sid, "客户语音留言" + seconds + "：" + url);
+        String link = mediaLinks.trusted(url) ? url : "（录音链接来源不受信任，已丢弃）";
+        conversations.append(conversationId, Sender.SYSTEM, null, "rec-" + sid, "客户语音留言" + seconds + "：" + link);
         return twiml.goodbye(twiml.prompt("voicemail.thanks"));
     }
 

@@ -1,0 +1,41 @@
+package org.huiying.server.privacy;
+
+/**
+ * How a phone number or a name looks to staff who do not need it in full: {@code 138****5678},
+ * {@code 王*}. The same rule everywhere, so a masked value never leaks more on one screen than another.
+ */
+public final class Masking {
+
+    private Masking() {
+    }
+
+    /** Keeps the first three and last four digits; shorter numbers keep only their last two. {@code null} stays null. */
+    public static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String p = phone.strip().replaceAll("[ \\-]", "");
+        if (p.startsWith("+86")) {
+            p = p.substring(3);
+        } else if (p.startsWith("+")) {
+            p = p.substring(1);
+        }
+        if (p.length() >= 8) {
+            return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+        }
+        return "*".repeat(Math.max(0, p.length() - 2)) + p.substring(Math.max(0, p.length() - 2));
+    }
+
+    /**
+     * The first character and one star, whatever the length ({@code 王先生} and {@code 王小明} both
+     * {@code 王*}), so neither the given name nor its length shows. {@code null} stays null.
+     */
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.strip();
+        int first = n.offsetByCodePoints(0, 1);
+        return n.codePointCount(0, n.length()) == 1 ? "*" : n.substring(0, first) + "*";
+    }
+}
