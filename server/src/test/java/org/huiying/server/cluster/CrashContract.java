@@ -145,11 +145,14 @@ abstract class CrashContract {
                 int index = i;
                 sending.add(CompletableFuture.runAsync(() -> f.run(node.gatewayUri(f.token), index), pool));
             }
+            long floodStarted = System.nanoTime();
             AtomicInteger ackedBeforeKill = new AtomicInteger();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 ackedBeforeKill.set(flooders.stream().mapToInt(f -> f.acked.size()).sum());
                 return ackedBeforeKill.get() >= 400;
             });
+            System.out.printf("crash test: %d acks in %d ms before the kill (%d customers, one message in flight each)%n",
+                    ackedBeforeKill.get(), (System.nanoTime() - floodStarted) / 1_000_000, CUSTOMERS);
             node.kill();
             killedAt = java.time.Instant.now();
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
