@@ -10,11 +10,13 @@ import org.huiying.routing.support.TestClock;
 import org.huiying.server.support.Postgres;
 import org.huiying.server.support.Redis;
 import org.huiying.server.support.RunningServer;
+import org.huiying.server.support.StompClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Exactly one node of a cluster runs the SLA monitor; when it stops, another takes over within
@@ -63,11 +65,22 @@ class PostgresSlaFailoverIntegrationTests {
             assertThat(leading(a)).isTrue();
             assertThat(leading(b)).isFalse();
 
+            // a supervisor's board is connected to the standby
+            String boss = SlaContract.supervisor(b.api());
+            long bossId = b.api().get("/api/staff/me", boss).body().get("id").asLong();
+            StompClient board = StompClient.connect(b.stompUri(), boss);
+            board.subscribe("/topic/sla");
+            b.awaitSubscribed(bossId, "/topic/sla");
+
             // opened on the standby: the leader learns of its clock over the cluster bus
             String ticket = SlaContract.openTicket(b, Map.of(), "你好，想咨询一下车辆保险的事情");
             clock.advance(Duration.between(clock.instant(), due(db, ticket, "first_response_warn_at")).plusSeconds(1));
             await().atMost(Duration.ofSeconds(10)).until(() -> crossings(db, ticket, "WARNING") == 1);
             assertThat(crossings(db, ticket, "BREACH")).isZero();
+            // recorded on the leader, seen live on the standby's board
+            JsonNode live = board.await(f -> f.command().equals("MESSAGE") && f.json().path("ticketId").asString().equals(ticket)).json();
+            assertThat(live.get("state").asString()).isEqualTo("WARNING");
+            board.close();
 
             // the leader goes away; the breach falls due while nobody watches
             a.stop();
