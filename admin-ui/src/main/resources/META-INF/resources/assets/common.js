@@ -251,6 +251,24 @@ export function slaView(ticket, now = serverNow()) {
   return { level, text };
 }
 
+/**
+ * Changes one's own password. The server ends every other login of this account (other tabs, other
+ * devices) and answers with a fresh one for this page.
+ */
+async function changePassword() {
+  const currentPassword = prompt('请输入当前密码：');
+  if (!currentPassword) return;
+  const newPassword = prompt('请输入新密码（至少 8 个字符）。修改后，该账号在其他设备上的登录将立即失效：');
+  if (!newPassword) return;
+  try {
+    const fresh = await api('PUT', '/api/staff/me/password', { currentPassword, newPassword });
+    saveLogin({ ...currentLogin(), ...fresh, expiresAt: undefined });
+    alert('密码已修改。');
+  } catch (e) {
+    alert(e.message);
+  }
+}
+
 /** The top bar: the pages this person may open, their name and a logout button. */
 export function topBar(login, here) {
   const links = [
@@ -264,6 +282,7 @@ export function topBar(login, here) {
     el('nav', {}, links.map(([href, text]) => el('a', { href, class: href === here ? 'here' : '' }, text))),
     extra);
   extra.append(el('span', {}, login.displayName || ''),
+    el('button', { onclick: changePassword, testid: 'change-password' }, '修改密码'),
     el('button', { onclick: logout }, '退出'));
   document.body.prepend(bar);
   return extra;

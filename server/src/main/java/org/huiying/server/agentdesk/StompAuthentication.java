@@ -1,6 +1,7 @@
 package org.huiying.server.agentdesk;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import org.huiying.server.security.TokenRevocation;
 import org.springframework.messaging.Message;
@@ -57,7 +58,7 @@ class StompAuthentication implements ChannelInterceptor {
             throw new MessageDeliveryException("Not authenticated: send a bearer token on CONNECT");
         }
         if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND) && !stillValid(stomp.getUser())) {
-            throw new MessageDeliveryException("The session's token was revoked: log in again");
+            throw new MessageDeliveryException("The session's token expired or was revoked: connect again with a fresh one");
         }
         if (command == StompCommand.SUBSCRIBE && !mayRead(stomp.getDestination(), stomp.getUser())) {
             throw new MessageDeliveryException("Not allowed to subscribe to " + stomp.getDestination());
@@ -68,8 +69,13 @@ class StompAuthentication implements ChannelInterceptor {
         return message;
     }
 
+    /** Not revoked since CONNECT, and not expired: a late SUBSCRIBE needs a reconnect with a fresh token. */
     private boolean stillValid(Principal user) {
-        return user instanceof JwtAuthenticationToken token && revoked.isCurrent(token.getToken());
+        if (!(user instanceof JwtAuthenticationToken token)) {
+            return false;
+        }
+        Instant expires = token.getToken().getExpiresAt();
+        return (expires == null || expires.isAfter(Instant.now())) && revoked.isCurrent(token.getToken());
     }
 
     /** Everyone their own user queues; the floor-wide topics (SLA board, escalations) to supervisors and admins. */

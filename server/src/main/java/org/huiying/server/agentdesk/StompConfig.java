@@ -1,5 +1,6 @@
 package org.huiying.server.agentdesk;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -7,7 +8,12 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+/**
+ * The staff desk's STOMP endpoint: origins, sizes and per-frame authorization
+ * ({@link StompAuthentication}), and the socket tracking that lets revoked sessions be closed.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class StompConfig implements WebSocketMessageBrokerConfigurer {
@@ -57,9 +63,9 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
      * Tomcat buffers a whole text message before STOMP sees it; its default (8 KiB) would cut the
      * desk's limit short, and a larger message than ours is refused by the container with 1009.
      */
-    @org.springframework.context.annotation.Bean
-    org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean webSocketContainer() {
-        var container = new org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean();
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        var container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize((int) properties.maxMessageSize().toBytes());
         container.setMaxBinaryMessageBufferSize((int) properties.maxMessageSize().toBytes());
         return container;

@@ -36,7 +36,8 @@ final class GatewayGuard extends SimpleChannelInboundHandler<FullHttpRequest> {
         String address = address(ctx.channel());
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (!origins.allows(origin, request.headers().get(HttpHeaderNames.HOST))) {
-            log.info("Refused a chat connection from {}: origin {} is not allowed", address, origin);
+            log.info("Refused a chat connection from {}: origin {} is not allowed", address,
+                    origin.length() > 100 ? origin.substring(0, 100) + "…" : origin);
             HandshakeAuthenticator.refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
                     "This page's origin may not open a chat connection.");
             return;

@@ -29,13 +29,18 @@ class StompAuthenticationTest {
     }
 
     private static Message<byte[]> frame(StompCommand command, String destination, String... roles) {
+        return frame(command, destination, java.time.Instant.now().plusSeconds(900), roles);
+    }
+
+    private static Message<byte[]> frame(StompCommand command, String destination, java.time.Instant expires, String... roles) {
         StompHeaderAccessor stomp = StompHeaderAccessor.create(command);
         stomp.setDestination(destination);
         if (command == StompCommand.SUBSCRIBE) {
             stomp.setSubscriptionId("s1");
         }
         if (roles.length > 0) {
-            Jwt jwt = Jwt.withTokenValue("t").header("alg", "HS256").subject("7").claim("roles", List.of(roles)).build();
+            Jwt jwt = Jwt.withTokenValue("t").header("alg", "HS256").subject("7").claim("roles", List.of(roles))
+                    .issuedAt(expires.minusSeconds(900)).expiresAt(expires).build();
             stomp.setUser(new JwtAuthenticationToken(jwt,
                     List.of(roles).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
         }
@@ -97,5 +102,13 @@ class StompAuthenticationTest {
         assertThatThrownBy(() -> interceptor.preSend(subscribe("/user/queue/assignments", "AGENT"), null))
                 .isInstanceOf(MessageDeliveryException.class)
                 .hasMessageContaining("revoked");
+    }
+
+    @Test
+    void aSessionWhoseTokenHasExpiredMustReconnectBeforeSubscribing() {
+        assertThatThrownBy(() -> interceptor.preSend(frame(StompCommand.SUBSCRIBE, "/user/queue/assignments",
+                java.time.Instant.now().minusSeconds(1), "AGENT"), null))
+                .isInstanceOf(MessageDeliveryException.class)
+                .hasMessageContaining("expired");
     }
 }

@@ -122,4 +122,26 @@ class ConsoleTokenRefreshIntegrationTests {
         assertThat(api.post("/api/auth/login", null, Map.of("username", "wu.si", "password", "password-wu.si")).text("error"))
                 .isEqualTo("account_disabled");
     }
+
+    @Test
+    void changingOnesPasswordInThePageKeepsThisPageAndEndsTheOtherLogins() {
+        Api api = server.api();
+        api.createStaff(api.adminToken(), "zheng.liu", "SUPERVISOR", 1);
+        Api.Response elsewhere = api.post("/api/auth/login", null, Map.of("username", "zheng.liu", "password", "password-zheng.liu"));
+        browser.login("zheng.liu", "password-zheng.liu");
+        browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/"));
+        browser.byTestId("change-password").click();
+        browser.until(d -> d.switchTo().alert()).sendKeys("password-zheng.liu");
+        browser.driver().switchTo().alert().accept();
+        browser.until(d -> d.switchTo().alert()).sendKeys("new-password-zheng");
+        browser.driver().switchTo().alert().accept();
+        assertThat(browser.until(d -> d.switchTo().alert()).getText()).isEqualTo("密码已修改。");
+        browser.driver().switchTo().alert().accept();
+
+        assertThat(api.get("/api/staff/me", (String) browser.script(
+                "return JSON.parse(sessionStorage.getItem('huiying.auth')).token")).status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", elsewhere.text("refreshToken"))).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/login", null, Map.of("username", "zheng.liu", "password", "new-password-zheng")).status())
+                .isEqualTo(200);
+    }
 }

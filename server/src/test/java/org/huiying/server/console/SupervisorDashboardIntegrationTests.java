@@ -57,6 +57,12 @@ class SupervisorDashboardIntegrationTests {
         }
     }
 
+    /** The item's text, read in the same wait: the board re-renders on every push, leaving found items stale. */
+    String boardText(String state) {
+        return browser.until(d -> d.findElements(Browser.testId("sla-item")).stream()
+                .filter(i -> state.equals(i.getDomAttribute("data-state"))).map(WebElement::getText).findFirst().orElse(null));
+    }
+
     WebElement boardItem(String state) {
         return browser.until(d -> d.findElements(Browser.testId("sla-item")).stream()
                 .filter(i -> state.equals(i.getDomAttribute("data-state"))).findFirst().orElse(null));
@@ -75,13 +81,11 @@ class SupervisorDashboardIntegrationTests {
 
         openComplaint("我要投诉，车充不进电三天了");
         clock.advance(Duration.ofMinutes(90));
-        WebElement warning = boardItem("WARNING");
-        assertThat(warning.getText()).contains("预警", "首次响应", "投诉");
+        assertThat(boardText("WARNING")).contains("预警", "首次响应", "投诉");
         browser.screenshot("dashboard-warning");
 
         clock.advance(Duration.ofMinutes(30));
-        WebElement breach = boardItem("BREACHED");
-        assertThat(breach.getText()).contains("已超时");
+        assertThat(boardText("BREACHED")).contains("已超时");
         assertThat(browser.allByTestId("sla-item")).hasSize(1);
         browser.screenshot("dashboard-breached");
     }

@@ -144,6 +144,25 @@ final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** The next text frame, or {@code "CLOSED"} when the server closes the socket first. */
+    String awaitTextOrClose() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                String text = texts.poll(100, TimeUnit.MILLISECONDS);
+                if (text != null) {
+                    return text;
+                }
+                if (closeCode.isDone()) {
+                    return "CLOSED";
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("neither a text frame nor a close arrived");
+    }
+
     boolean isClosed() {
         return closeCode.isDone();
     }
