@@ -201,6 +201,9 @@ abstract class PrivacyContract {
         Api.Response other = api.get("/api/customers?phone=13400005555", admin);
         assertThat(other.body()).hasSize(1);
 
+        String csat = "/api/reports/csat?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z";
+        JsonNode csatBefore = api.get(csat, supervisor).body();
+        assertThat(csatBefore.get("responses").asInt()).isPositive();
         assertThat(Http.delete(server, "/api/customers/" + s.customerId(), s.agent()).status()).isEqualTo(403);
         assertThat(Http.delete(server, "/api/customers/" + s.customerId(), supervisor).status()).isEqualTo(403);
         Api.Response erased = Http.delete(server, "/api/customers/" + s.customerId() + "?reason=客户申请删除", admin);
@@ -217,6 +220,7 @@ abstract class PrivacyContract {
         assertThat(api.get("/api/escalations", supervisor).raw()).doesNotContain("杭州").contains("满意度低（评价内容已删除）");
         assertThat(api.get("/api/conversations/" + s.conversation() + "/messages", s.agent()).body().valueStream()
                 .map(m -> m.get("text").asString())).containsOnly("[已删除]");
+        assertThat(api.get(csat, supervisor).body()).isEqualTo(csatBefore);
         Api.Response ticket = api.get("/api/tickets/" + s.ticket(), admin);
         assertThat(ticket.status()).isEqualTo(200);
         assertThat(ticket.text("status")).isEqualTo("RESOLVED");
