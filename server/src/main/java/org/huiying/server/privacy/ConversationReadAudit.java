@@ -57,9 +57,19 @@ class ConversationReadAudit implements ResponseBodyAdvice<Object> {
         if (conversationId == null || auth == null) {
             return body;
         }
-        Long actor = CurrentStaff.of(auth).id();
+        Long actor = staffId(auth);
         records.customerOfConversation(conversationId).ifPresent(customer ->
-                audit.record(actor, AuditAction.CONVERSATION_READ, customer, conversationId, null, null));
+                audit.record(actor, AuditAction.CONVERSATION_READ, customer, conversationId, null,
+                        actor == null ? "not a staff token: " + auth.getClass().getSimpleName() : null));
         return body;
+    }
+
+    /** A reader that is not staff (a token of another kind) is still recorded, without an actor id. */
+    private static Long staffId(Authentication auth) {
+        try {
+            return CurrentStaff.of(auth).id();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -86,7 +86,7 @@ class CustomerRecords {
     }
 
     /**
-     * Removes a conversation's texts and everything typed into it, keeping tickets, SLA history and scores
+     * Removes a conversation's texts and everything typed into it (escalations quoting it included), keeping tickets, SLA history and scores
      * for the statistics; the customer's chat token stops working.
      */
     int purgeConversation(String conversationId, Instant now) {
@@ -100,6 +100,11 @@ class CustomerRecords {
                 .params(conversationId, conversationId).update();
         jdbc.sql("UPDATE callback_task SET note = NULL WHERE ticket_id IN (SELECT id FROM ticket WHERE conversation_id = ?)")
                 .param(conversationId).update();
+        // a low-satisfaction escalation quotes the customer's survey comment: keep the score, drop the words
+        jdbc.sql("""
+                UPDATE escalation SET subject = ? WHERE kind = 'LOW_SATISFACTION' AND id IN (SELECT x.escalation_id
+                FROM escalation_ticket x JOIN ticket t ON t.id = x.ticket_id WHERE t.conversation_id = ?)""")
+                .params("满意度低（评价内容已删除）", conversationId).update();
         jdbc.sql("UPDATE conversation SET purged_at = ?, token_hash = NULL WHERE id = ?")
                 .params(Timestamps.sql(now), conversationId).update();
         return messages;

@@ -12,6 +12,6 @@ class H2PrivacyIntegrationTests extends PrivacyContract {
 
     @Override
     protected RunningServer newServer() {
-        return new RunningServer(dataDir);
+        return new RunningServer(dataDir, QUIET_HOURS_OFF);
     }
 }

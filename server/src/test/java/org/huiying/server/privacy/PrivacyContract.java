@@ -1,10 +1,13 @@
 package org.huiying.server.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.huiying.server.support.Api;
+import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PrivacyContract {
+
+    /** Surveys go out right after resolution whatever the hour the tests run at. */
+    static final String QUIET_HOURS_OFF = "--huiying.survey.quiet-hours=";
 
     protected RunningServer server;
     protected Api api;
@@ -185,9 +191,19 @@ abstract class PrivacyContract {
     void erasingACustomerRemovesTheirPersonalDataAndTextsButKeepsTheTicketForStatistics() {
         Scenes.Scene s = chat("周先生", "13400005555", "我的手机号是13400005555，车在杭州");
         s.resolve();
+        try (ChatClient chat = ChatClient.connect(server.gatewayUri(s.customerToken()))) {
+            chat.send("{\"type\":\"resume\",\"afterSeq\":0}");
+            chat.await(f -> f.path("text").asString().contains("请为本次服务打分"));
+            chat.sendJson(Map.of("type", "rating", "score", 1, "comment", "杭州的师傅太慢了"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/escalations", supervisor).body().valueStream()
+                    .anyMatch(e -> e.path("subject").asString().contains("杭州的师傅太慢了")));
+        }
         Api.Response other = api.get("/api/customers?phone=13400005555", admin);
         assertThat(other.body()).hasSize(1);
 
+        String csat = "/api/reports/csat?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z";
+        JsonNode csatBefore = api.get(csat, supervisor).body();
+        assertThat(csatBefore.get("responses").asInt()).isPositive();
         assertThat(Http.delete(server, "/api/customers/" + s.customerId(), s.agent()).status()).isEqualTo(403);
         assertThat(Http.delete(server, "/api/customers/" + s.customerId(), supervisor).status()).isEqualTo(403);
         Api.Response erased = Http.delete(server, "/api/customers/" + s.customerId() + "?reason=客户申请删除", admin);
@@ -201,8 +217,10 @@ abstract class PrivacyContract {
         assertThat(data.get("customer").hasNonNull("vin")).isFalse();
         assertThat(data.get("customer").get("vehicleModel").asString()).isEqualTo("汉EV");
         assertThat(data.toString()).doesNotContain("13400005555").doesNotContain("周先生").doesNotContain("杭州");
+        assertThat(api.get("/api/escalations", supervisor).raw()).doesNotContain("杭州").contains("满意度低（评价内容已删除）");
         assertThat(api.get("/api/conversations/" + s.conversation() + "/messages", s.agent()).body().valueStream()
                 .map(m -> m.get("text").asString())).containsOnly("[已删除]");
+        assertThat(api.get(csat, supervisor).body()).isEqualTo(csatBefore);
         Api.Response ticket = api.get("/api/tickets/" + s.ticket(), admin);
         assertThat(ticket.status()).isEqualTo(200);
         assertThat(ticket.text("status")).isEqualTo("RESOLVED");

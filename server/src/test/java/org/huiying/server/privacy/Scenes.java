@@ -30,7 +30,7 @@ final class Scenes {
         this.admin = admin;
     }
 
-    record Scene(Api api, String agent, long agentId, String conversation, String ticket, long customerId) {
+    record Scene(Api api, String agent, long agentId, String conversation, String ticket, long customerId, String customerToken) {
 
         void resolve() {
             assertThat(api.post("/api/tickets/" + ticket + "/messages", agent, Map.of("text", "已为您处理完毕。")).status()).isEqualTo(201);
@@ -57,6 +57,6 @@ final class Scenes {
         String agent = agents.get(assignee);
         long customerId = api.get("/api/console/tickets/" + ticket.get("id").asString() + "/customer", agent).body()
                 .get("customerId").asLong();
-        return new Scene(api, agent, assignee, conversation, ticket.get("id").asString(), customerId);
+        return new Scene(api, agent, assignee, conversation, ticket.get("id").asString(), customerId, session.text("customerToken"));
     }
 }
