@@ -48,6 +48,14 @@ public record TwilioProperties(String accountSid, String authToken, String from,
         }
     }
 
+    /** The auth token signs webhooks and authenticates to Twilio: never let a log line print it. */
+    @Override
+    public String toString() {
+        return "TwilioProperties[accountSid=" + accountSid + ", authToken=" + (authToken == null ? "unset" : "***")
+                + ", from=" + (from == null ? null : PhoneNumbers.mask(from)) + ", messagingServiceSid=" + messagingServiceSid
+                + ", apiBaseUrl=" + apiBaseUrl + ", outbox=" + outbox + "]";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

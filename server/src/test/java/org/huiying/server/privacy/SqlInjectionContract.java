@@ -1,9 +1,11 @@
 package org.huiying.server.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ abstract class SqlInjectionContract {
         admin = api.adminToken();
         scene = new Scenes(server, admin).chat(Map.of("name", "王先生", "phone", "13812345678"), "车充不进电了");
         scene.resolve();
+        // the resolution's survey is sent in the background: let it land before counting rows
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/conversations/" + scene.conversation() + "/messages", admin)
+                .body().valueStream().anyMatch(m -> "system".equals(m.get("from").asString())));
     }
 
     @AfterAll
