@@ -20,7 +20,7 @@ public final class BenchMain {
                 System.err.println("""
                         usage: java -jar bench/target/huiying-bench.jar <mode> [options]
                           gateway [--quick] [--connections=N] [--busy=N] [--rate=N] [--warmup=S] [--measure=S]
-                                  [--rate-seconds=S] [--server-jar=PATH] [--server-jvm="JVM OPTIONS"] [--jfr=FILE]
+                                  [--rate-seconds=S] [--server-jar=PATH] [--server-jvm="JVM OPTIONS"] [--server-args="--spring.x=y …"] [--jfr=FILE]
                           jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
                         """);
                 System.exit(mode.equals("help") ? 0 : 2);

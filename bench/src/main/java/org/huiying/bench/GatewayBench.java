@@ -62,8 +62,12 @@ final class GatewayBench {
             huiyingArgs.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
         huiyingArgs.addAll(List.of("-jar", options.serverJar().toString()));
-        try (ChildJvm server = ChildJvm.start("huiying", huiyingArgs,
-                List.of("--server.port=0", "--huiying.gateway.port=0", "--logging.level.root=WARN"), Duration.ofSeconds(180))) {
+        List<String> serverArgs = new ArrayList<>(List.of("--server.port=0", "--huiying.gateway.port=0", "--logging.level.root=WARN"));
+        String extraArgs = options.string("server-args", "");
+        if (!extraArgs.isBlank()) {
+            Collections.addAll(serverArgs, extraArgs.trim().split("\\s+"));
+        }
+        try (ChildJvm server = ChildJvm.start("huiying", huiyingArgs, serverArgs, Duration.ofSeconds(180))) {
             log("huiying: opening " + idle + " chat sessions");
             List<String> tokens = ChatSessions.open(server.httpPort(), idle, 16);
             huiying = measure("huiying", server, tokens);
