@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -77,8 +78,7 @@ final class ChildJvm implements AutoCloseable {
         return dataDir;
     }
 
-    /** Heap in use after two full collections: what the live objects take. */
-    long liveHeapBytes() throws Exception {
+    private MBeanServerConnection jmx() throws Exception {
         if (jmx == null) {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
             try {
@@ -87,8 +87,23 @@ final class ChildJvm implements AutoCloseable {
                 vm.detach();
             }
         }
-        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        return jmx.getMBeanServerConnection();
+    }
+
+    /** CPU time the process has used so far (all its threads: application, GC, JIT). */
+    long cpuNanos() {
+        try {
+            return ManagementFactory.newPlatformMXBeanProxy(jmx(), ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME,
+                    com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the CPU time of " + name, e);
+        }
+    }
+
+    /** Heap in use after two full collections: what the live objects take. */
+    long liveHeapBytes() throws Exception {
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx(), ManagementFactory.MEMORY_MXBEAN_NAME,
+                MemoryMXBean.class);
         memory.gc();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();

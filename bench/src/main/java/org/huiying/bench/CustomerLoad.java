@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -52,14 +53,28 @@ public final class CustomerLoad implements AutoCloseable {
     private volatile boolean closedLoop;
     private volatile long countFrom = Long.MAX_VALUE;
 
+    private final LongSupplier serverCpuNanos;
+    private long cpuAtStart;
+
     public CustomerLoad(int threads) {
+        this(threads, () -> 0);
+    }
+
+    /** {@code serverCpuNanos}: the CPU time the server under load has used so far, to tell the cost of a message. */
+    public CustomerLoad(int threads, LongSupplier serverCpuNanos) {
         loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        this.serverCpuNanos = serverCpuNanos;
     }
 
     /** What one phase measured. */
-    public record Phase(long answered, long errors, double seconds, Histogram latencyNanos) {
+    public record Phase(long answered, long errors, double seconds, Histogram latencyNanos, long serverCpuNanos) {
         public double perSecond() {
             return answered / seconds;
+        }
+
+        /** Server CPU time per answered message, in microseconds: what a message costs, however busy the machine. */
+        public double serverCpuMicrosPerMessage() {
+            return answered == 0 ? Double.NaN : serverCpuNanos / 1e3 / answered;
         }
 
         public double percentileMs(double p) {
@@ -175,6 +190,7 @@ public final class CustomerLoad implements AutoCloseable {
     }
 
     private void startCounting(long now) {
+        cpuAtStart = serverCpuNanos.getAsLong();
         recorder.reset();
         errors.reset();
         countFrom = now;
@@ -182,7 +198,8 @@ public final class CustomerLoad implements AutoCloseable {
 
     private Phase snapshot(double seconds) {
         Histogram latencies = recorder.getIntervalHistogram();
-        Phase phase = new Phase(latencies.getTotalCount(), errors.sum(), seconds, latencies);
+        Phase phase = new Phase(latencies.getTotalCount(), errors.sum(), seconds, latencies,
+                serverCpuNanos.getAsLong() - cpuAtStart);
         countFrom = Long.MAX_VALUE;
         return phase;
     }

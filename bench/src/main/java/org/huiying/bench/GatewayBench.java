@@ -88,6 +88,8 @@ final class GatewayBench {
                 .put("echoP99AckMs", round3(echo.atRate().percentileMs(99)))
                 .put("saturationP50AckMs", round3(huiying.saturation().percentileMs(50)))
                 .put("saturationP99AckMs", round3(huiying.saturation().percentileMs(99)))
+                .put("cpuUsPerMsg", round(huiying.saturation().serverCpuMicrosPerMessage()))
+                .put("echoCpuUsPerMsg", round(echo.saturation().serverCpuMicrosPerMessage()))
                 .put("heapPerConnKb", round3(huiying.heapPerConnKb()))
                 .put("echoHeapPerConnKb", round3(echo.heapPerConnKb()))
                 .put("errors", huiying.saturation().errors() + huiying.atRate().errors())
@@ -98,7 +100,7 @@ final class GatewayBench {
     }
 
     private Measured measure(String name, ChildJvm server, List<String> tokens) throws Exception {
-        try (CustomerLoad load = new CustomerLoad(2)) {
+        try (CustomerLoad load = new CustomerLoad(2, server::cpuNanos)) {
             long before = server.liveHeapBytes();
             log(name + ": connecting " + tokens.size() + " customers");
             load.connect("127.0.0.1", server.gatewayPort(), tokens, 500);
@@ -107,7 +109,7 @@ final class GatewayBench {
             log(name + ": " + round3(perConnKb) + " KiB heap per idle connection; saturating with " + busy + " customers");
             CustomerLoad.Phase saturation = load.closedLoop(busy, window, warmup, measure);
             log(name + ": " + round(saturation.perSecond()) + " msg/s, p99 " + round3(saturation.percentileMs(99))
-                    + " ms at saturation; now " + rate + " msg/s over all " + load.connected());
+                    + " ms at saturation, " + round(saturation.serverCpuMicrosPerMessage()) + " µs server CPU a message; now " + rate + " msg/s over all " + load.connected());
             CustomerLoad.Phase atRate = load.fixedRate(rate, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), rateMeasure);
             log(name + ": at " + round(atRate.perSecond()) + " msg/s p50 " + round3(atRate.percentileMs(50)) + " ms, p99 "
                     + round3(atRate.percentileMs(99)) + " ms, errors " + (saturation.errors() + atRate.errors()));
