@@ -23,6 +23,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -51,6 +53,7 @@ public final class CustomerLoad implements AutoCloseable {
     private final LongAdder errors = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean closedLoop;
+    private volatile Queue<Channel> waiting = new ConcurrentLinkedQueue<>();
     private volatile long countFrom = Long.MAX_VALUE;
 
     private final LongSupplier serverCpuNanos;
@@ -152,6 +155,29 @@ public final class CustomerLoad implements AutoCloseable {
         return phase;
     }
 
+    /**
+     * Every connected customer sends one message, at most {@code parallel} unanswered at a time. On
+     * Huiying each of these opens a ticket, so this is the rate of new conversations.
+     */
+    public Phase firstMessages(int parallel) throws InterruptedException {
+        waiting = new ConcurrentLinkedQueue<>(customers);
+        long start = System.nanoTime();
+        startCounting(start);
+        for (int i = 0; i < parallel; i++) {
+            Channel next = waiting.poll();
+            if (next != null) {
+                send(next, System.nanoTime());
+            }
+        }
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        while ((!waiting.isEmpty() || inFlight.get() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Phase phase = snapshot((System.nanoTime() - start) / 1e9);
+        waiting = new ConcurrentLinkedQueue<>();
+        return phase;
+    }
+
     /** Sends {@code perSecond} messages a second, round robin over every connected customer. */
     public Phase fixedRate(double perSecond, Duration warmup, Duration measure) throws InterruptedException {
         countFrom = Long.MAX_VALUE;
@@ -242,6 +268,11 @@ public final class CustomerLoad implements AutoCloseable {
         inFlight.decrementAndGet();
         if (closedLoop) {
             send(c, now);
+        } else {
+            Channel next = waiting.poll();
+            if (next != null) {
+                send(next, now);
+            }
         }
     }
 

@@ -44,7 +44,8 @@ final class GatewayBench {
     }
 
     /** One server's figures. */
-    record Measured(int connections, double heapPerConnKb, CustomerLoad.Phase saturation, CustomerLoad.Phase atRate) {
+    record Measured(int connections, double heapPerConnKb, CustomerLoad.Phase first, CustomerLoad.Phase saturation,
+                    CustomerLoad.Phase atRate) {
     }
 
     ObjectNode run() throws Exception {
@@ -81,6 +82,8 @@ final class GatewayBench {
                 .put("msgsPerSec", round(huiying.saturation().perSecond()))
                 .put("echoMsgsPerSec", round(echo.saturation().perSecond()))
                 .put("ratioVsEcho", round3(huiying.saturation().perSecond() / echo.saturation().perSecond()))
+                .put("firstMessagesPerSec", round(huiying.first().perSecond()))
+                .put("echoFirstMessagesPerSec", round(echo.first().perSecond()))
                 .put("rate", rate)
                 .put("p50AckMs", round3(huiying.atRate().percentileMs(50)))
                 .put("p99AckMs", round3(huiying.atRate().percentileMs(99)))
@@ -92,7 +95,7 @@ final class GatewayBench {
                 .put("echoCpuUsPerMsg", round(echo.saturation().serverCpuMicrosPerMessage()))
                 .put("heapPerConnKb", round3(huiying.heapPerConnKb()))
                 .put("echoHeapPerConnKb", round3(echo.heapPerConnKb()))
-                .put("errors", huiying.saturation().errors() + huiying.atRate().errors())
+                .put("errors", huiying.first().errors() + huiying.saturation().errors() + huiying.atRate().errors())
                 .put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("seconds", Duration.between(started, Instant.now()).toSeconds());
@@ -106,14 +109,17 @@ final class GatewayBench {
             load.connect("127.0.0.1", server.gatewayPort(), tokens, 500);
             long after = server.liveHeapBytes();
             double perConnKb = (after - before) / 1024.0 / tokens.size();
-            log(name + ": " + round3(perConnKb) + " KiB heap per idle connection; saturating with " + busy + " customers");
+            log(name + ": " + round3(perConnKb) + " KiB heap per idle connection; each customer sends a first message");
+            CustomerLoad.Phase first = load.firstMessages(busy);
+            log(name + ": " + round(first.perSecond()) + " first messages/s (each opens a ticket), p99 "
+                    + round3(first.percentileMs(99)) + " ms; saturating with " + busy + " customers");
             CustomerLoad.Phase saturation = load.closedLoop(busy, window, warmup, measure);
             log(name + ": " + round(saturation.perSecond()) + " msg/s, p99 " + round3(saturation.percentileMs(99))
                     + " ms at saturation, " + round(saturation.serverCpuMicrosPerMessage()) + " µs server CPU a message; now " + rate + " msg/s over all " + load.connected());
             CustomerLoad.Phase atRate = load.fixedRate(rate, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), rateMeasure);
             log(name + ": at " + round(atRate.perSecond()) + " msg/s p50 " + round3(atRate.percentileMs(50)) + " ms, p99 "
                     + round3(atRate.percentileMs(99)) + " ms, errors " + (saturation.errors() + atRate.errors()));
-            return new Measured(load.connected(), perConnKb, saturation, atRate);
+            return new Measured(load.connected(), perConnKb, first, saturation, atRate);
         }
     }
 
