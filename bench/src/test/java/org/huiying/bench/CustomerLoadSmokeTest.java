@@ -35,4 +35,16 @@ class CustomerLoadSmokeTest {
             assertThat(phase.errors()).isZero();
         }
     }
+
+    @Test
+    void firstMessagesSendsExactlyOneMessagePerCustomer() throws Exception {
+        try (EchoServer echo = new EchoServer(0); CustomerLoad load = new CustomerLoad(1)) {
+            load.connect("127.0.0.1", echo.port(), Collections.nCopies(50, "smoke"), 50);
+
+            CustomerLoad.Phase phase = load.firstMessages(10);
+
+            assertThat(phase.answered()).isEqualTo(50);
+            assertThat(phase.errors()).isZero();
+        }
+    }
 }
