@@ -11,7 +11,15 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -43,7 +51,7 @@ public final class EchoServer implements AutoCloseable {
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/ws/chat").checkStartsWith(true).maxFramePayloadLength(16 * 1024)
                                         .build()),
-                                new Echo());
+                                new Echo(), new EmptyTwiml());
                     }
                 })
                 .bind(port).syncUninterruptibly().channel();
@@ -67,13 +75,25 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
+    /** Any plain HTTP request (a webhook): {@code 200 <Response/>} at once, storing nothing. */
+    private static final class EmptyTwiml extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer("<Response/>", StandardCharsets.UTF_8));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/xml")
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            ctx.writeAndFlush(response);
+        }
+    }
+
     /** Child-process entry: listens on a free port and announces it the way Huiying does, in {@code $HUIYING_DATA_DIR/ports.json}. */
     public static void main(String[] args) throws Exception {
         EchoServer echo = new EchoServer(0);
         Path dir = Path.of(System.getenv("HUIYING_DATA_DIR"));
         Files.createDirectories(dir);
         Path tmp = dir.resolve("ports.json.tmp");
-        Files.writeString(tmp, "{\"http\":0,\"gateway\":" + echo.port() + "}\n");
+        Files.writeString(tmp, "{\"http\":" + echo.port() + ",\"gateway\":" + echo.port() + "}\n");
         Files.move(tmp, dir.resolve("ports.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Thread.currentThread().join();
     }
