@@ -55,10 +55,13 @@ class ConversationRepository {
         return jdbc.sql("SELECT channel FROM conversation WHERE id = ?").param(conversationId).query(String.class).optional();
     }
 
-    /** Locks the conversation row until commit, so appends to one conversation are numbered one at a time. */
-    Optional<Long> lockLastSeq(String conversationId) {
-        return jdbc.sql("SELECT last_seq FROM conversation WHERE id = ? FOR UPDATE")
-                .param(conversationId).query(Long.class).optional();
+    /** A conversation's channel and last seq, its row locked until commit so appends to one conversation are numbered one at a time. */
+    record Head(String channel, long lastSeq) {
+    }
+
+    Optional<Head> lockHead(String conversationId) {
+        return jdbc.sql("SELECT channel, last_seq FROM conversation WHERE id = ? FOR UPDATE").param(conversationId)
+                .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
     }
 
     void updateLastSeq(String conversationId, long seq) {

@@ -5,15 +5,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,9 +124,10 @@ public class Conversations {
     @Transactional
     public Appended append(String conversationId, Sender sender, Long staffId, String clientMessageId, String text) {
         validateText(text);
-        String channel = conversations.findChannel(conversationId)
+        ConversationRepository.Head head = conversations.lockHead(conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation"));
-        long lastSeq = conversations.lockLastSeq(conversationId).orElseThrow();
+        String channel = head.channel();
+        long lastSeq = head.lastSeq();
         if (clientMessageId != null) {
             Optional<Message> earlier = messages.findByClientId(conversationId, clientMessageId);
             if (earlier.isPresent()) {
@@ -135,11 +143,68 @@ public class Conversations {
         return new Appended(messages.find(conversationId, message.seq()).orElse(message), false);
     }
 
+    /** A customer's chat message waiting for the group commit. */
+    public record Draft(String conversationId, String clientMessageId, String text) {
+    }
+
+    /**
+     * {@link #append} for many customer messages in the caller's transaction, with one lock, one
+     * duplicate lookup and one seq update per conversation and one insert batch for all, then the
+     * {@link MessageAppended} events in submission order. Answers in the order of {@code drafts}.
+     * Unlike {@link #append} it does not re-read what listeners stored: no listener changes a
+     * customer message's delivery state.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Appended> appendCustomerMessages(List<Draft> drafts) {
+        Map<String, List<Integer>> byConversation = new TreeMap<>(); // sorted: rows always locked in one order
+        for (int i = 0; i < drafts.size(); i++) {
+            validateText(drafts.get(i).text());
+            byConversation.computeIfAbsent(drafts.get(i).conversationId(), id -> new ArrayList<>()).add(i);
+        }
+        Appended[] answers = new Appended[drafts.size()];
+        List<Message> fresh = new ArrayList<>();
+        for (var entry : byConversation.entrySet()) {
+            String conversationId = entry.getKey();
+            ConversationRepository.Head head = conversations.lockHead(conversationId)
+                    .orElseThrow(() -> ApiException.notFound("conversation"));
+            Map<String, Message> known = new HashMap<>();
+            Set<String> cmids = new HashSet<>();
+            entry.getValue().forEach(i -> cmids.add(drafts.get(i).clientMessageId()));
+            messages.findByClientIds(conversationId, cmids).forEach(m -> known.put(m.clientMessageId(), m));
+            long seq = head.lastSeq();
+            for (int i : entry.getValue()) {
+                Draft d = drafts.get(i);
+                Message earlier = known.get(d.clientMessageId());
+                if (earlier != null) {
+                    answers[i] = new Appended(earlier, true);
+                    continue;
+                }
+                Message message = new Message(conversationId, ++seq, Sender.CUSTOMER, null, d.clientMessageId(),
+                        head.channel(), d.text(), null, Timestamps.now(clock));
+                known.put(d.clientMessageId(), message);
+                answers[i] = new Appended(message, false);
+                fresh.add(message);
+            }
+            if (seq != head.lastSeq()) {
+                conversations.updateLastSeq(conversationId, seq);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            messages.insertAll(fresh);
+        }
+        for (Appended a : answers) {
+            if (!a.duplicate()) {
+                events.publishEvent(new MessageAppended(a.message()));
+            }
+        }
+        return List.of(answers);
+    }
+
     public List<Message> after(String conversationId, long afterSeq, int limit) {
         return messages.after(conversationId, afterSeq, Math.min(limit, MAX_PAGE));
     }
 
-    private static void validateText(String text) {
+    static void validateText(String text) {
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("empty_text", "text must not be empty");
         }

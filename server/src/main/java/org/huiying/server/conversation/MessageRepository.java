@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,33 @@ class MessageRepository {
     private static final String COLUMNS = "conversation_id, seq, sender, staff_id, client_msg_id, channel, body, delivery, created_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    MessageRepository(JdbcClient jdbc) {
+    MessageRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The messages of a conversation stored under any of these client ids. */
+    List<Message> findByClientIds(String conversationId, Collection<String> clientMessageIds) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = :conversation AND client_msg_id IN (:ids)")
+                .param("conversation", conversationId).param("ids", clientMessageIds).query(MessageRepository::map).list();
+    }
+
+    /** One JDBC batch: one round of statement work instead of one per message. */
+    void insertAll(List<Message> messages) {
+        batch.batchUpdate("INSERT INTO message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", messages, messages.size(),
+                (ps, m) -> {
+                    ps.setString(1, m.conversationId());
+                    ps.setLong(2, m.seq());
+                    ps.setString(3, m.sender().name());
+                    ps.setObject(4, m.staffId());
+                    ps.setString(5, m.clientMessageId());
+                    ps.setString(6, m.channel());
+                    ps.setString(7, m.text());
+                    ps.setString(8, m.delivery());
+                    ps.setObject(9, Timestamps.sql(m.at()));
+                });
     }
 
     Optional<Message> findByClientId(String conversationId, String clientMessageId) {

@@ -5,10 +5,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Message;
-import org.huiying.server.conversation.Sender;
 import org.huiying.server.system.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One customer connection's frames. Runs on a blocking executor (one thread at a time per channel,
- * so a customer's messages are stored in the order sent) because storing touches the database.
+ * One customer connection's frames. Runs on a blocking executor (one thread at a time per channel)
+ * because resume and rating read the database. Messages are handed to the group commit in the order
+ * sent and acknowledged when their batch has committed, so no thread waits for the commit.
  * A bad frame gets an {@code error} frame; the connection stays open.
  */
 final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -27,16 +27,18 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private static final int MAX_CMID = 64;
 
     private final Conversations conversations;
+    private final GroupCommit appends;
     private final ChatChannels channels;
     private final JsonMapper json;
     private final Frames frames;
     private final CustomerActivity activity;
     private final Ratings ratings;
 
-    ChatFrameHandler(Conversations conversations, ChatChannels channels, JsonMapper json, CustomerActivity activity,
-                     Ratings ratings) {
+    ChatFrameHandler(Conversations conversations, GroupCommit appends, ChatChannels channels, JsonMapper json,
+                     CustomerActivity activity, Ratings ratings) {
         this.ratings = ratings;
         this.conversations = conversations;
+        this.appends = appends;
         this.channels = channels;
         this.json = json;
         this.frames = new Frames(json);
@@ -90,15 +92,16 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         String cmid = cmidNode.asString();
-        try {
-            Appended appended = conversations.append(conversation(ctx), Sender.CUSTOMER, null, cmid, textNode.asString());
-            send(ctx, frames.ack(cmid, appended.message().seq()));
-        } catch (ApiException e) {
-            send(ctx, frames.error(e.code(), e.getMessage()));
-        } catch (RuntimeException e) {
-            log.error("Could not store a customer message; the client was not acknowledged and may retry", e);
-            send(ctx, frames.error("not_stored", "The message was not stored; please retry with the same cmid."));
-        }
+        appends.appendCustomerMessage(conversation(ctx), cmid, textNode.asString()).whenComplete((appended, failure) -> {
+            if (failure == null) {
+                send(ctx, frames.ack(cmid, appended.message().seq()));
+            } else if (failure instanceof ApiException e) {
+                send(ctx, frames.error(e.code(), e.getMessage()));
+            } else {
+                log.error("Could not store a customer message; the client was not acknowledged and may retry", failure);
+                send(ctx, frames.error("not_stored", "The message was not stored; please retry with the same cmid."));
+            }
+        });
     }
 
     private void rating(ChannelHandlerContext ctx, JsonNode node) {

@@ -32,6 +32,6 @@ record GatewayLimits(List<String> allowedOrigins, Duration firstMessageTimeout, 
         addressMessagesPerSecond = addressMessagesPerSecond == null ? 100.0 : addressMessagesPerSecond;
         addressMessageBurst = addressMessageBurst == null ? 300 : addressMessageBurst;
         maxConnectionsPerAddress = maxConnectionsPerAddress == null ? 100 : maxConnectionsPerAddress;
-        maxConnections = maxConnections == null ? 10_000 : maxConnections;
+        maxConnections = maxConnections == null ? 50_000 : maxConnections;
     }
 }

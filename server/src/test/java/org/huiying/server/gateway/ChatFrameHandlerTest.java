@@ -22,7 +22,7 @@ class ChatFrameHandlerTest {
     private final List<String> typing = new ArrayList<>();
 
     private EmbeddedChannel channel() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, new ChatChannels(), json, typing::add, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json, typing::add, null));
         ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
         return ch;
     }

@@ -1,0 +1,169 @@
+package org.huiying.server.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends for connections that must not wait on the database (the customer gateway): many appends
+ * share one transaction, so one commit (the expensive part, see docs/benchmarks.md) is paid per
+ * batch instead of per message. Each conversation always goes to the same writer thread, which
+ * stores its messages in submission order. A future completes only once the batch has committed.
+ * When a batch fails, its appends are retried one transaction each, so one bad append cannot fail
+ * its neighbours and every one gets its own outcome.
+ */
+@Service
+public class GroupCommit implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final Conversations conversations;
+    private final TransactionTemplate transaction;
+    private final int maxBatch;
+    private final List<Writer> writers = new ArrayList<>();
+
+    GroupCommit(Conversations conversations, PlatformTransactionManager transactions,
+                @Value("${huiying.appends.writers:1}") int writerCount,
+                @Value("${huiying.appends.max-batch:500}") int maxBatch) {
+        this.conversations = conversations;
+        this.transaction = new TransactionTemplate(transactions);
+        this.maxBatch = Math.max(1, maxBatch);
+        for (int i = 0; i < Math.max(1, writerCount); i++) {
+            Writer writer = new Writer(i);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /**
+     * Stores a customer's message as {@link Conversations#append} would, in a shared transaction.
+     * Text that could never be stored fails at once, without queueing.
+     */
+    public CompletableFuture<Appended> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
+        Request request = new Request(new Conversations.Draft(conversationId, clientMessageId, text), new CompletableFuture<>());
+        try {
+            Conversations.validateText(text);
+        } catch (RuntimeException e) {
+            request.done().completeExceptionally(e);
+            return request.done();
+        }
+        writers.get(Math.floorMod(conversationId.hashCode(), writers.size())).queue.add(request);
+        return request.done();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        for (Writer writer : writers) {
+            writer.queue.add(Request.STOP);
+        }
+        for (Writer writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    private record Request(Conversations.Draft draft, CompletableFuture<Appended> done) {
+        static final Request STOP = new Request(null, null);
+
+        Appended storeAlone(Conversations conversations) {
+            return conversations.append(draft.conversationId(), Sender.CUSTOMER, null, draft.clientMessageId(), draft.text());
+        }
+    }
+
+    private final class Writer extends Thread {
+
+        final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+        Writer(int index) {
+            super("group-commit-" + index);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            List<Request> batch = new ArrayList<>();
+            while (true) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(batch, maxBatch - 1);
+                boolean stop = batch.remove(Request.STOP);
+                if (!batch.isEmpty()) {
+                    store(batch);
+                }
+                batch.clear();
+                if (stop) {
+                    return;
+                }
+            }
+        }
+
+        private void store(List<Request> batch) {
+            if (batch.size() > 1 && storeTogether(batch)) {
+                return;
+            }
+            for (Request r : batch) {
+                try {
+                    r.done().complete(r.storeAlone(conversations));
+                } catch (RuntimeException e) {
+                    r.done().completeExceptionally(e);
+                }
+            }
+        }
+
+        /** True when the whole batch committed (and its futures completed); false when it rolled back. */
+        private boolean storeTogether(List<Request> batch) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    List<Appended> stored = conversations.appendCustomerMessages(batch.stream().map(Request::draft).toList());
+                    TransactionSynchronizationManager.registerSynchronization(new Acknowledge(batch, stored));
+                });
+                return true;
+            } catch (RuntimeException e) {
+                log.debug("A batch of {} appends rolled back ({}); storing them one by one", batch.size(), e.toString());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Completes the futures as soon as the commit succeeded, before after-commit listeners (pushes to
+     * agents) run, so the customer's acknowledgement does not wait for them.
+     */
+    private static final class Acknowledge implements TransactionSynchronization, Ordered {
+
+        private final List<Request> batch;
+        private final List<Appended> stored;
+
+        Acknowledge(List<Request> batch, List<Appended> stored) {
+            this.batch = batch;
+            this.stored = stored;
+        }
+
+        @Override
+        public void afterCommit() {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(stored.get(i));
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}
