@@ -74,11 +74,12 @@ class StoredXssIntegrationTests {
         Api.Response session = api.post("/api/chat/sessions", null, Map.of("name", IMG, "model", SCRIPT));
         try (ChatClient chat = ChatClient.connect(server.gatewayUri(session.text("customerToken")))) {
             chat.sendMessage("x1", "车充不进电了 " + SCRIPT);
-            chat.sendMessage("x2", IMG);
+            // the suggestions travel with the assignment push: open the ticket before anything else reloads the list
             browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"))).click();
+            browser.until(d -> d.findElement(By.id("suggestions")).getText().contains(IMG + "充电口无法充电"));
+            chat.sendMessage("x2", IMG);
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).stream()
                     .filter(m -> m.getText().contains(SCRIPT) || m.getText().contains(IMG)).count() == 2);
-            browser.until(d -> d.findElement(By.id("suggestions")).getText().contains(IMG + "充电口无法充电"));
             browser.byTestId("reveal-reason").sendKeys("核对客户身份");
             browser.byTestId("reveal-customer").click();
             browser.until(d -> d.findElement(By.id("customer")).getText().contains(IMG));
