@@ -70,8 +70,7 @@ abstract class SqlInjectionContract {
 
     private Map<String, Long> rowCounts() {
         JdbcClient db = server.bean(JdbcClient.class);
-        // system messages (the survey after resolution) may still arrive on their own schedule
-        return Map.of("message", db.sql("SELECT COUNT(*) FROM message WHERE sender <> 'SYSTEM'").query(Long.class).single(), "ticket", count(db, "ticket"), "customer", count(db, "customer"),
+        return Map.of("message", count(db, "message"), "ticket", count(db, "ticket"), "customer", count(db, "customer"),
                 "conversation", count(db, "conversation"), "staff", count(db, "staff"), "app_secret", count(db, "app_secret"));
     }
 
@@ -87,8 +86,9 @@ abstract class SqlInjectionContract {
         List<String> rejectedBeforeTheApi = new ArrayList<>();
         for (String target : TARGETS) {
             for (String payload : PAYLOADS) {
-                String path = target.replace("{conversation}", scene.conversation())
-                        .replace("X", URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20"));
+                // the payload first: a random conversation id may itself contain an X
+                String path = target.replace("X", URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .replace("{conversation}", scene.conversation());
                 Http.Raw r = Http.get(server, path, admin);
                 assertThat(r.status()).as(path + " → " + r.body()).isIn(200, 400, 404);
                 if (!r.contentType().startsWith("application/json")) {
