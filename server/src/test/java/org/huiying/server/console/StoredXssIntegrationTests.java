@@ -75,7 +75,11 @@ class StoredXssIntegrationTests {
         try (ChatClient chat = ChatClient.connect(server.gatewayUri(session.text("customerToken")))) {
             chat.sendMessage("x1", "车充不进电了 " + SCRIPT);
             chat.sendMessage("x2", IMG);
-            browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"))).click();
+            // clicked inside the wait: the list re-renders when the assignment arrives, and a stale item is found again
+            browser.until(d -> {
+                d.findElement(By.cssSelector("#mine [data-testid='ticket-item']")).click();
+                return true;
+            });
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).stream()
                     .filter(m -> m.getText().contains(SCRIPT) || m.getText().contains(IMG)).count() == 2);
             browser.until(d -> d.findElement(By.id("suggestions")).getText().contains(IMG + "充电口无法充电"));
