@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.huiying.server.system.TokenBucket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionRate {
 
-    /** Above this many remembered addresses, the ones whose bucket has refilled are forgotten. */
+    /** Above this many remembered addresses, the ones whose bucket has refilled are forgotten (once a second at most). */
     private static final int TIDY_ABOVE = 10_000;
+    private static final long TIDY_EVERY_NANOS = 1_000_000_000L;
 
     private final int perMinute;
     private final Map<String, TokenBucket> byAddress = new ConcurrentHashMap<>();
+    private final AtomicLong lastTidy = new AtomicLong(System.nanoTime());
 
     SessionRate(@Value("${huiying.chat.sessions-per-minute:30}") int perMinute) {
         if (perMinute < 0) {
@@ -36,7 +39,9 @@ class SessionRate {
         if (perMinute == 0) {
             return Optional.empty();
         }
-        if (byAddress.size() > TIDY_ABOVE) {
+        long now = System.nanoTime();
+        long last = lastTidy.get();
+        if (byAddress.size() > TIDY_ABOVE && now - last > TIDY_EVERY_NANOS && lastTidy.compareAndSet(last, now)) {
             byAddress.values().removeIf(TokenBucket::full);
         }
         TokenBucket bucket = byAddress.computeIfAbsent(address, a -> new TokenBucket(perMinute / 60d, perMinute, System::nanoTime));
