@@ -66,7 +66,7 @@ final class GatewayBench {
         // every simulated customer comes from this one address: lift the gateway's per-address and per-socket limits
         List<String> serverArgs = new ArrayList<>(List.of("--server.port=0", "--huiying.gateway.port=0", "--logging.level.root=WARN",
                 "--huiying.gateway.max-connections-per-address=0", "--huiying.gateway.address-messages-per-second=0",
-                "--huiying.gateway.messages-per-second=0", "--huiying.gateway.max-connections=0"));
+                "--huiying.gateway.messages-per-second=0", "--huiying.gateway.max-connections=0", "--huiying.chat.sessions-per-minute=0"));
         String extraArgs = options.string("server-args", "");
         if (!extraArgs.isBlank()) {
             Collections.addAll(serverArgs, extraArgs.trim().split("\\s+"));

@@ -58,15 +58,20 @@ class RevokedSessions {
             return;
         }
         for (SimpSession s : user.getSessions()) {
-            WebSocketSession socket = open.get(s.getId());
-            if (socket != null) {
-                try {
-                    socket.close(CloseStatus.POLICY_VIOLATION.withReason("token revoked"));
-                } catch (IOException e) {
-                    log.debug("Could not close a revoked desk session: {}", e.toString());
-                }
-            }
+            close(s.getId(), "token revoked");
         }
         log.info("Closed the desk sessions of staff {} after its tokens were revoked", event.staffId());
+    }
+
+    /** Closes the socket with 1008 if it is still open; the console reconnects with a fresh token. */
+    void close(String sessionId, String reason) {
+        WebSocketSession socket = open.get(sessionId);
+        if (socket != null) {
+            try {
+                socket.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
+            } catch (IOException e) {
+                log.debug("Could not close a desk session ({}): {}", reason, e.toString());
+            }
+        }
     }
 }

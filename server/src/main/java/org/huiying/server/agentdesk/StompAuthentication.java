@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Authenticates a STOMP session on its CONNECT frame with the same token and decoder as REST, and
  * refuses every other frame from a session that never authenticated. Every SUBSCRIBE and SEND of an
  * open session checks again that its token was not revoked since (password change, disabled
- * account). Subscriptions are limited to the user's own queues and the topics their role may read;
- * SEND is refused everywhere, because the desk has no application destinations and a client that
+ * account), and the session is closed when its token expires ({@link ExpiringSessions}).
+ * Subscriptions are limited to the user's own queues and the topics their role may read; SEND is
+ * refused everywhere, because the desk has no application destinations and a client that
  * could publish to a broker destination could forge pushes to other staff.
  */
 @Component
@@ -33,8 +34,11 @@ class StompAuthentication implements ChannelInterceptor {
     private final JwtDecoder decoder;
     private final JwtAuthenticationConverter converter;
     private final TokenRevocation revoked;
+    private final ExpiringSessions expiring;
 
-    StompAuthentication(JwtDecoder decoder, JwtAuthenticationConverter converter, TokenRevocation revoked) {
+    StompAuthentication(JwtDecoder decoder, JwtAuthenticationConverter converter, TokenRevocation revoked,
+                        ExpiringSessions expiring) {
+        this.expiring = expiring;
         this.decoder = decoder;
         this.converter = converter;
         this.revoked = revoked;
@@ -48,7 +52,11 @@ class StompAuthentication implements ChannelInterceptor {
         }
         StompCommand command = stomp.getCommand();
         if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
-            stomp.setUser(authenticate(stomp.getNativeHeader("Authorization")));
+            AbstractAuthenticationToken user = authenticate(stomp.getNativeHeader("Authorization"));
+            stomp.setUser(user);
+            if (user instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null) {
+                expiring.closeAt(stomp.getSessionId(), jwt.getToken().getExpiresAt());
+            }
             return message;
         }
         if (command == StompCommand.DISCONNECT || command == StompCommand.UNSUBSCRIBE) {

@@ -1,5 +1,6 @@
 package org.huiying.server.gateway;
 
+import org.huiying.server.system.TokenBucket;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;

@@ -1,5 +1,6 @@
 package org.huiying.server.gateway;
 
+import org.huiying.server.system.TokenBucket;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

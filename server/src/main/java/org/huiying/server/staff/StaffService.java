@@ -67,7 +67,10 @@ class StaffService {
         return repository.findById(staffId).orElseThrow();
     }
 
-    /** A disabled account cannot log in, refresh, or use any token it still holds; it is taken offline. */
+    /**
+     * A disabled account cannot log in, refresh, or use any token it still holds; it is taken
+     * offline, and the tickets it holds go back to their queues.
+     */
     @Transactional
     Staff setDisabled(long staffId, boolean disabled) {
         Staff before = repository.findById(staffId).orElseThrow(() -> ApiException.notFound("staff member"));
@@ -76,6 +79,9 @@ class StaffService {
         events.publishEvent(new StaffTokensRevoked(staffId));
         if (disabled && before.presence() != Presence.OFFLINE) {
             events.publishEvent(new PresenceChanged(staffId, Presence.OFFLINE));
+        }
+        if (disabled) {
+            events.publishEvent(new StaffDisabled(staffId));
         }
         return repository.findById(staffId).orElseThrow();
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.huiying.server.staff.Presence;
 import org.huiying.server.staff.PresenceChanged;
+import org.huiying.server.staff.StaffDisabled;
 import org.huiying.server.system.TimingWheel;
 import org.huiying.server.system.Timestamps;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A ticket must not sit with someone who does not answer: when the assignee has not replied by
  * {@code huiying.routing.answer-within}, or goes offline before replying, the ticket returns to
- * its queue for someone else. The deadline is stored on the ticket; the timer only acts on it,
+ * its queue for someone else. A disabled account gives back everything it holds, answered or not.
+ * The deadline is stored on the ticket; the timer only acts on it,
  * and the release is a conditional update, so a stale timer changes nothing.
  */
 @Component
@@ -75,6 +77,21 @@ class AnswerWatch implements AutoCloseable {
             work.execute(() -> tickets.unansweredAssignedTo(e.staffId())
                     .forEach(t -> release(t.id(), e.staffId(), false, "offline")));
         }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onDisabled(StaffDisabled e) {
+        work.execute(() -> tickets.heldBy(e.staffId()).forEach(t -> {
+            Instant now = Timestamps.now(clock);
+            tx.executeWithoutResult(status -> {
+                if (tickets.releaseHeld(t.id(), e.staffId(), now)) {
+                    events.publishEvent(new TicketEvents.TicketReleased(t.id(), e.staffId(), "disabled"));
+                    if (t.status() == TicketStatus.ASSIGNED) {
+                        events.publishEvent(new TicketEvents.TicketQueued(t.id()));
+                    }
+                }
+            });
+        }));
     }
 
     private void watch(Ticket t) {

@@ -176,6 +176,25 @@ class TicketRepository {
                 .update() == 1;
     }
 
+    List<Ticket> heldBy(long staffId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE assignee_id = ? AND status IN ('ASSIGNED', 'WAITING_CUSTOMER')")
+                .param(staffId).query(TicketRepository::map).list();
+    }
+
+    /**
+     * Takes a ticket off {@code staffId}, answered or not: an assigned one returns to its queue, one
+     * waiting on the customer keeps waiting, with nobody, and is queued when the customer writes back.
+     * Conditional like {@link #releaseUnanswered}, so a ticket that moved on meanwhile is left alone.
+     */
+    boolean releaseHeld(String id, long staffId, Instant at) {
+        return jdbc.sql("""
+                UPDATE ticket SET status = CASE WHEN status = 'ASSIGNED' THEN 'OPEN' ELSE status END,
+                waiting_since = CASE WHEN status = 'ASSIGNED' THEN ? ELSE waiting_since END,
+                assignee_id = NULL, assigned_at = NULL, answer_due = NULL, not_to = ?, updated_at = ?
+                WHERE id = ? AND assignee_id = ? AND status IN ('ASSIGNED', 'WAITING_CUSTOMER')""")
+                .params(ts(at), staffId, ts(at), id, staffId).update() == 1;
+    }
+
     void answered(String id, Instant at) {
         jdbc.sql("UPDATE ticket SET answer_due = NULL, updated_at = ? WHERE id = ?").params(ts(at), id).update();
     }

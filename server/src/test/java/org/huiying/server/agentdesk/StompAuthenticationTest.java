@@ -22,7 +22,7 @@ class StompAuthenticationTest {
 
     private final StompAuthentication interceptor = new StompAuthentication(token -> {
         throw new org.springframework.security.oauth2.jwt.BadJwtException("not used here");
-    }, null, jwt -> !revoked.contains(jwt.getSubject()));
+    }, null, jwt -> !revoked.contains(jwt.getSubject()), new ExpiringSessions(new RevokedSessions(null)));
 
     private static Message<byte[]> subscribe(String destination, String... roles) {
         return frame(StompCommand.SUBSCRIBE, destination, roles);

@@ -252,4 +252,25 @@ class PostgresClusterIntegrationTests {
             assertThat(twilio.sendsTo(phone)).as("messages sent to %s", phone).hasSize(1);
         }
     }
+
+    @Test
+    @Order(4)
+    void wrongPasswordsSpreadOverBothNodesLockTheAccountAfterFive() {
+        nodeA.api().createStaff(admin, "cluster.guessed", "AGENT", 1);
+        for (int i = 0; i < 5; i++) {
+            Api.Response wrong = (i % 2 == 0 ? nodeA : nodeB).api().post("/api/auth/login", null,
+                    Map.of("username", "cluster.guessed", "password", "guess-" + i));
+            assertThat(wrong.status()).as("guess %d", i + 1).isEqualTo(401);
+        }
+        // the sixth try is refused on either node, even with the right password
+        for (RunningServer node : List.of(nodeA, nodeB)) {
+            Api.Response locked = node.api().post("/api/auth/login", null,
+                    Map.of("username", "cluster.guessed", "password", "password-cluster.guessed"));
+            assertThat(locked.status()).isEqualTo(423);
+            assertThat(locked.text("error")).isEqualTo("account_locked");
+        }
+        // another account is not affected
+        assertThat(nodeB.api().post("/api/auth/login", null, Map.of("username", "admin", "password", RunningServer.ADMIN_PASSWORD))
+                .status()).isEqualTo(200);
+    }
 }

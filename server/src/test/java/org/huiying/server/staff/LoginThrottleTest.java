@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 class LoginThrottleTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T02:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final LoginThrottle throttle = new LoginThrottle(new MemoryLoginAttempts(clock));
 
     @Test
     void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {

@@ -1,4 +1,4 @@
-package org.huiying.server.gateway;
+package org.huiying.server.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +36,19 @@ class TokenBucketTest {
         for (int i = 0; i < 1000; i++) {
             assertThat(bucket.tryTake()).isTrue();
         }
+    }
+
+    @Test
+    void anEmptyBucketTellsHowLongUntilItsNextTokenAndWhenItIsFullAgain() {
+        TokenBucket bucket = new TokenBucket(0.5, 2, nanos::get);
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.full()).isFalse();
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.untilNext()).isEqualTo(java.time.Duration.ofSeconds(2));
+        nanos.addAndGet(1_500_000_000L);
+        assertThat(bucket.untilNext()).isEqualTo(java.time.Duration.ofMillis(500));
+        nanos.addAndGet(2_500_000_000L);
+        assertThat(bucket.untilNext()).isZero();
+        assertThat(bucket.full()).isTrue();
     }
 }

@@ -1,0 +1,58 @@
+package org.huiying.server.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** The single node's counts: a sliding window of failure times per key. */
+@Component
+@Profile("!cluster")
+class MemoryLoginAttempts implements LoginAttempts {
+
+    /** More than any limit needs; bounds what one key can make us hold. */
+    private static final int KEEP = 2 * LoginThrottle.MAX_PER_ADDRESS;
+
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> byKey = new ConcurrentHashMap<>();
+
+    MemoryLoginAttempts(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public int recent(String key, Duration window) {
+        Deque<Instant> attempts = byKey.get(key);
+        if (attempts == null) {
+            return 0;
+        }
+        Instant since = clock.instant().minus(window);
+        synchronized (attempts) {
+            while (!attempts.isEmpty() && attempts.peekFirst().isBefore(since)) {
+                attempts.pollFirst();
+            }
+            return attempts.size();
+        }
+    }
+
+    @Override
+    public void failed(String key, Duration window) {
+        Deque<Instant> attempts = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (attempts) {
+            attempts.addLast(clock.instant());
+            if (attempts.size() > KEEP) {
+                attempts.pollFirst();
+            }
+        }
+    }
+
+    @Override
+    public void forget(String key) {
+        byKey.remove(key);
+    }
+}
