@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -101,6 +102,9 @@ final class WebhookBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Recorder recorder = new Recorder(TimeUnit.MINUTES.toNanos(2), 3);
         AtomicLong failed = new AtomicLong();
+        // the slowest answer per second of intended send time, warm-up included: shows whether a tail is a start-up backlog
+        int seconds = (int) (warmup.toSeconds() + measure.toSeconds()) + 1;
+        AtomicLongArray slowestPerSecond = new AtomicLongArray(seconds);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -113,7 +117,9 @@ final class WebhookBench {
                 long intended = start + (long) (sent / (double) rate * 1e9);
                 HttpRequest request = signedSms(port, sent);
                 boolean counted = intended >= measureFrom;
+                int second = (int) Math.min(seconds - 1, (intended - start) / 1_000_000_000L);
                 pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    slowestPerSecond.accumulateAndGet(second, System.nanoTime() - intended, Math::max);
                     if (!counted) {
                         return;
                     }
@@ -127,6 +133,11 @@ final class WebhookBench {
             Thread.sleep(1);
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(2, TimeUnit.MINUTES);
+        StringBuilder timeline = new StringBuilder();
+        for (int i = 0; i < seconds - 1; i++) {
+            timeline.append(i == 0 ? "" : " ").append(slowestPerSecond.get(i) / 1_000_000);
+        }
+        GatewayBench.log(name + ": slowest answer (ms) per second sent: " + timeline);
         Histogram h = recorder.getIntervalHistogram();
         Measured m = new Measured(h.getTotalCount(), failed.get(), h, measure.toNanos() / 1e9);
         GatewayBench.log(name + ": p50 " + GatewayBench.round3(m.ms(50)) + " ms, p99 " + GatewayBench.round3(m.ms(99))

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class RepeatedProblemDetector {
 
     /** Skills that describe work, not a vehicle system: they never make problems "the same". */
-    private static final Set<String> NOT_SYSTEMS = Set.of("appointment", "complaint", "general");
+    public static final Set<String> NOT_SYSTEMS = Set.of("appointment", "complaint", "general");
 
     private final int threshold;
     private final Duration window;

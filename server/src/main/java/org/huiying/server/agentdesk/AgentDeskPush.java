@@ -1,7 +1,10 @@
 package org.huiying.server.agentdesk;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.huiying.server.cluster.StaffPush;
+import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.conversation.Sender;
@@ -12,6 +15,8 @@ import org.huiying.server.sla.SlaCrossed;
 import org.huiying.server.ticket.TicketEvents;
 import org.huiying.server.ticket.TicketViews;
 import org.huiying.server.ticket.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,12 +27,24 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Through {@link StaffPush}, so they reach the staff member on whichever node their console is connected.
  */
 @Component
-class AgentDeskPush {
+class AgentDeskPush implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentDeskPush.class);
 
     private final StaffPush stomp;
     private final TicketViews views;
     private final Tickets tickets;
     private final TechQuestions techQuestions;
+    /**
+     * Customers' messages are pushed from here, not from the thread that committed them: that is
+     * the chat gateway's group-commit writer, whose next batch would otherwise wait for each
+     * push's ticket lookup. One thread, so an agent sees a conversation's messages in seq order.
+     */
+    private final ExecutorService messagePushes = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "agent-desk-push");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AgentDeskPush(StaffPush stomp, TicketViews views, Tickets tickets, TechQuestions techQuestions) {
         this.techQuestions = techQuestions;
@@ -52,13 +69,28 @@ class AgentDeskPush {
         if (event.message().sender() != Sender.CUSTOMER && event.message().sender() != Sender.TECHNICIAN) {
             return;
         }
-        tickets.unresolvedFor(event.message().conversationId()).ifPresent(ticket -> {
+        messagePushes.execute(() -> {
+            try {
+                pushToAssignee(event.message());
+            } catch (RuntimeException e) {
+                log.warn("Could not push message {}#{} to its agent", event.message().conversationId(), event.message().seq(), e);
+            }
+        });
+    }
+
+    private void pushToAssignee(Message message) {
+        tickets.unresolvedFor(message.conversationId()).ifPresent(ticket -> {
             if (ticket.assigneeId() != null) {
                 stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
                         "type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
-                        "message", MessageView.of(event.message())));
+                        "message", MessageView.of(message)));
             }
         });
+    }
+
+    @Override
+    public void close() {
+        messagePushes.shutdown();
     }
 
     /** Live SLA board: every warning and breach, to supervisors. */

@@ -2,6 +2,7 @@ package org.huiying.server.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,13 @@ class MessageRepository {
 
     /** The messages of a conversation stored under any of these client ids. */
     List<Message> findByClientIds(String conversationId, Collection<String> clientMessageIds) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = :conversation AND client_msg_id IN (:ids)")
-                .param("conversation", conversationId).param("ids", clientMessageIds).query(MessageRepository::map).list();
+        // one equality probe per id: with "IN (…)" H2 uses only the conversation half of the unique
+        // index and reads every message of the conversation (a third of the writer's CPU in the profile)
+        List<Message> found = new ArrayList<>();
+        for (String clientMessageId : clientMessageIds) {
+            findByClientId(conversationId, clientMessageId).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** One JDBC batch: one round of statement work instead of one per message. */

@@ -1,8 +1,10 @@
 package org.huiying.server.telephony.sms;
 
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.privacy.MediaLinks;
 import org.huiying.server.system.ApiException;
@@ -29,9 +31,11 @@ class IncomingSmsService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MediaLinks mediaLinks;
+    private final GroupCommit groupCommit;
 
     IncomingSmsService(SmsThreads threads, Conversations conversations, OptOuts optOuts, JdbcClient jdbc,
-                       PlatformTransactionManager transactions, Clock clock, MediaLinks mediaLinks) {
+                       PlatformTransactionManager transactions, Clock clock, MediaLinks mediaLinks, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.mediaLinks = mediaLinks;
         this.threads = threads;
         this.conversations = conversations;
@@ -52,7 +56,26 @@ class IncomingSmsService {
         }
         String phone = PhoneNumbers.identity(sms.from());
         String conversationId = threads.conversationFor(phone);
+        if (OptOutKeywords.of(sms.body()) == OptOutKeywords.NONE && sms.media().isEmpty() && sms.text() != null && !sms.text().isBlank()) {
+            return joinGroupCommit(conversationId, sms);
+        }
         return tx.execute(status -> store(phone, conversationId, sms));
+    }
+
+    /**
+     * A plain text shares a transaction with the texts and chat messages queued beside it (see
+     * {@link GroupCommit}): the request thread waits for that commit without holding a database
+     * connection, so a burst of webhooks no longer queues on the pool and on H2's serialised commits.
+     */
+    private Appended joinGroupCommit(String conversationId, InboundSms sms) {
+        try {
+            return groupCommit.appendCustomerMessage(conversationId, sms.messageSid(), sms.text()).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Appended store(String phone, String conversationId, InboundSms sms) {
