@@ -36,7 +36,7 @@ class AgentDeskPush implements AutoCloseable {
     private final Tickets tickets;
     private final TechQuestions techQuestions;
     /**
-     * Customers' messages are pushed from here, not from the thread that committed them: that is
+     * Assignments and customers' messages are pushed from here, not from the thread that committed them: that is
      * the chat gateway's group-commit writer, whose next batch would otherwise wait for each
      * push's ticket lookup. One thread, so an agent sees a conversation's messages in seq order.
      */
@@ -53,9 +53,20 @@ class AgentDeskPush implements AutoCloseable {
         this.tickets = tickets;
     }
 
+    /**
+     * From the push thread, not the dispatcher's: building the view runs a knowledge-base search for
+     * suggestions, which would otherwise hold up the next assignment. The same thread as the messages,
+     * so an agent gets the assignment before the customer's messages on it.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned event) {
-        stomp.toUser(event.staffId(), "/queue/assignments", views.withSuggestions(event.ticketId()));
+        messagePushes.execute(() -> {
+            try {
+                stomp.toUser(event.staffId(), "/queue/assignments", views.withSuggestions(event.ticketId()));
+            } catch (RuntimeException e) {
+                log.warn("Could not push assignment of ticket {} to {}", event.ticketId(), event.staffId(), e);
+            }
+        });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
