@@ -64,6 +64,22 @@ class ConversationRepository {
                 .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
     }
 
+    /**
+     * Takes the next {@code count} seqs of a conversation in one statement, which also locks its row
+     * until commit: the answer's {@code lastSeq} is the last of them. The values come back as the
+     * statement's generated keys, which H2 and PostgreSQL's driver both support for an UPDATE.
+     */
+    Optional<Head> reserveSeqs(String conversationId, int count) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        int rows = jdbc.sql("UPDATE conversation SET last_seq = last_seq + ? WHERE id = ?").params(count, conversationId)
+                .update(keys, "channel", "last_seq");
+        if (rows == 0) {
+            return Optional.empty();
+        }
+        var row = keys.getKeyList().get(0);
+        return Optional.of(new Head((String) row.get("channel"), ((Number) row.get("last_seq")).longValue()));
+    }
+
     void updateLastSeq(String conversationId, long seq) {
         jdbc.sql("UPDATE conversation SET last_seq = ? WHERE id = ?").params(seq, conversationId).update();
     }

@@ -148,11 +148,13 @@ public class Conversations {
     }
 
     /**
-     * {@link #append} for many customer messages in the caller's transaction, with one lock, one
-     * duplicate lookup and one seq update per conversation and one insert batch for all, then the
-     * {@link MessageAppended} events in submission order. Answers in the order of {@code drafts}.
-     * Unlike {@link #append} it does not re-read what listeners stored: no listener changes a
-     * customer message's delivery state.
+     * {@link #append} for many customer messages in the caller's transaction, with one duplicate
+     * lookup and one seq reservation (which also locks the conversation's row) per conversation and
+     * one insert batch for all, then the {@link MessageAppended} events in submission order. Answers
+     * in the order of {@code drafts}. The duplicate lookup runs before the lock: a copy committed in
+     * between by another appender trips the unique index on the client id, and the caller's
+     * transaction rolls back. Unlike {@link #append} it does not re-read what listeners stored: no
+     * listener changes a customer message's delivery state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Appended> appendCustomerMessages(List<Draft> drafts) {
@@ -163,30 +165,40 @@ public class Conversations {
         }
         Appended[] answers = new Appended[drafts.size()];
         List<Message> fresh = new ArrayList<>();
+        Instant now = Timestamps.now(clock);
         for (var entry : byConversation.entrySet()) {
             String conversationId = entry.getKey();
-            ConversationRepository.Head head = conversations.lockHead(conversationId)
-                    .orElseThrow(() -> ApiException.notFound("conversation"));
             Map<String, Message> known = new HashMap<>();
             Set<String> cmids = new HashSet<>();
             entry.getValue().forEach(i -> cmids.add(drafts.get(i).clientMessageId()));
             messages.findByClientIds(conversationId, cmids).forEach(m -> known.put(m.clientMessageId(), m));
-            long seq = head.lastSeq();
+            List<Integer> toStore = new ArrayList<>();
+            Set<String> seen = new HashSet<>(known.keySet());
             for (int i : entry.getValue()) {
-                Draft d = drafts.get(i);
-                Message earlier = known.get(d.clientMessageId());
-                if (earlier != null) {
-                    answers[i] = new Appended(earlier, true);
-                    continue;
+                String cmid = drafts.get(i).clientMessageId();
+                if (cmid == null || seen.add(cmid)) {
+                    toStore.add(i);
                 }
-                Message message = new Message(conversationId, ++seq, Sender.CUSTOMER, null, d.clientMessageId(),
-                        head.channel(), d.text(), null, Timestamps.now(clock));
-                known.put(d.clientMessageId(), message);
-                answers[i] = new Appended(message, false);
-                fresh.add(message);
             }
-            if (seq != head.lastSeq()) {
-                conversations.updateLastSeq(conversationId, seq);
+            if (!toStore.isEmpty()) {
+                ConversationRepository.Head head = conversations.reserveSeqs(conversationId, toStore.size())
+                        .orElseThrow(() -> ApiException.notFound("conversation"));
+                long seq = head.lastSeq() - toStore.size();
+                for (int i : toStore) {
+                    Draft d = drafts.get(i);
+                    Message message = new Message(conversationId, ++seq, Sender.CUSTOMER, null, d.clientMessageId(),
+                            head.channel(), d.text(), null, now);
+                    if (d.clientMessageId() != null) {
+                        known.put(d.clientMessageId(), message);
+                    }
+                    answers[i] = new Appended(message, false);
+                    fresh.add(message);
+                }
+            }
+            for (int i : entry.getValue()) {
+                if (answers[i] == null) { // stored before, or earlier in this batch
+                    answers[i] = new Appended(known.get(drafts.get(i).clientMessageId()), true);
+                }
             }
         }
         if (!fresh.isEmpty()) {

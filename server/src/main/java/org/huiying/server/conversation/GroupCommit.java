@@ -112,8 +112,9 @@ public class GroupCommit implements DisposableBean {
             }
         }
 
+        /** A batch of one takes the batched path too: it skips {@link Conversations#append}'s re-read. */
         private void store(List<Request> batch) {
-            if (batch.size() > 1 && storeTogether(batch)) {
+            if (storeTogether(batch)) {
                 return;
             }
             for (Request r : batch) {
