@@ -26,8 +26,11 @@ class ConversationRepository {
     }
 
     void insertConversation(String id, long customerId, String channel, String tokenHash, Instant now) {
-        jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, last_seq, created_at) VALUES (?, ?, ?, ?, 0, ?)")
+        jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, customerId, channel, tokenHash, Timestamps.sql(now))
+                .update();
+        jdbc.sql("INSERT INTO conversation_head (conversation_id, channel, last_seq) VALUES (?, ?, 0)")
+                .params(id, channel)
                 .update();
     }
 
@@ -60,7 +63,7 @@ class ConversationRepository {
     }
 
     Optional<Head> lockHead(String conversationId) {
-        return jdbc.sql("SELECT channel, last_seq FROM conversation WHERE id = ? FOR UPDATE").param(conversationId)
+        return jdbc.sql("SELECT channel, last_seq FROM conversation_head WHERE conversation_id = ? FOR UPDATE").param(conversationId)
                 .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
     }
 
@@ -71,7 +74,7 @@ class ConversationRepository {
      */
     Optional<Head> reserveSeqs(String conversationId, int count) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        int rows = jdbc.sql("UPDATE conversation SET last_seq = last_seq + ? WHERE id = ?").params(count, conversationId)
+        int rows = jdbc.sql("UPDATE conversation_head SET last_seq = last_seq + ? WHERE conversation_id = ?").params(count, conversationId)
                 .update(keys, "channel", "last_seq");
         if (rows == 0) {
             return Optional.empty();
@@ -81,6 +84,6 @@ class ConversationRepository {
     }
 
     void updateLastSeq(String conversationId, long seq) {
-        jdbc.sql("UPDATE conversation SET last_seq = ? WHERE id = ?").params(seq, conversationId).update();
+        jdbc.sql("UPDATE conversation_head SET last_seq = ? WHERE conversation_id = ?").params(seq, conversationId).update();
     }
 }

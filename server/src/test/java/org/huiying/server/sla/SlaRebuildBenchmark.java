@@ -42,7 +42,7 @@ public final class SlaRebuildBenchmark {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("INSERT INTO customer (id, created_at) VALUES (1, ?)", now);
-        jdbc.update("INSERT INTO conversation (id, customer_id, channel, last_seq, created_at) VALUES ('cv', 1, 'chat', 0, ?)", now);
+        jdbc.update("INSERT INTO conversation (id, customer_id, channel, created_at) VALUES ('cv', 1, 'chat', ?)", now);
         long t0 = System.nanoTime();
         Instant opened = Instant.now();
         int batch = 5_000;
