@@ -109,6 +109,12 @@ class TicketDispatcher implements AutoCloseable {
     }
 
     private void dispatchWaiting() {
+        List<AgentSnapshot> agents = snapshots();
+        if (agents.stream().noneMatch(AgentSnapshot::hasCapacity)) {
+            // nobody could take a ticket: reading the queue (up to MAX_WAITING rows, on every ticket
+            // opened while all agents are busy or away) would only burn the CPU the customers need
+            return;
+        }
         List<Ticket> waiting = tickets.waiting(MAX_WAITING);
         if (waiting.isEmpty()) {
             return;
@@ -117,7 +123,7 @@ class TicketDispatcher implements AutoCloseable {
         Map<String, Ticket> byId = new java.util.HashMap<>();
         waiting.forEach(t -> byId.put(t.id(), t));
         boolean stale = false;
-        for (RoutingPipeline.Assignment decision : pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), snapshots(), now)) {
+        for (RoutingPipeline.Assignment decision : pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), agents, now)) {
             Ticket ticket = byId.get(decision.ticketId());
             stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(ticket, decision.staffId(), now)));
         }
@@ -146,8 +152,12 @@ class TicketDispatcher implements AutoCloseable {
     }
 
     private List<AgentSnapshot> snapshots() {
+        var online = staff.findOnline();
+        if (online.isEmpty()) {
+            return List.of();
+        }
         Map<Long, Integer> load = tickets.loadByAssignee();
-        return staff.findOnline().stream()
+        return online.stream()
                 .map(s -> new AgentSnapshot(s.id(), true, s.roleNames(), s.skills(), load.getOrDefault(s.id(), 0),
                         s.maxConcurrent(), s.lastAssignedAt()))
                 .toList();
