@@ -12,6 +12,6 @@ class H2SqlInjectionIntegrationTests extends SqlInjectionContract {
 
     @Override
     protected RunningServer newServer() {
-        return new RunningServer(dataDir);
+        return new RunningServer(dataDir, PrivacyContract.QUIET_HOURS_OFF);
     }
 }

@@ -18,7 +18,10 @@ class PostgresSqlInjectionIntegrationTests extends SqlInjectionContract {
 
     @Override
     protected RunningServer newServer() {
-        return new RunningServer(dataDir, Postgres.serverArgs(schema));
+        String[] db = Postgres.serverArgs(schema);
+        String[] args = java.util.Arrays.copyOf(db, db.length + 1);
+        args[db.length] = PrivacyContract.QUIET_HOURS_OFF;
+        return new RunningServer(dataDir, args);
     }
 
     @AfterAll

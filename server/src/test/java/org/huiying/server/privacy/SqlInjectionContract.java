@@ -47,6 +47,7 @@ abstract class SqlInjectionContract {
     private String admin;
     private Scenes.Scene scene;
 
+    /** A server whose surveys go out at any hour (the setup waits for one, whatever the time in Shanghai). */
     protected abstract RunningServer newServer();
 
     @BeforeAll
