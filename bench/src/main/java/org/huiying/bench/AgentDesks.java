@@ -52,7 +52,7 @@ final class AgentDesks implements AutoCloseable {
 
     /** Creates {@code count} agents holding every default skill, each taking up to {@code capacity} tickets, all ONLINE. */
     void open(String adminPassword, int count, int capacity) throws Exception {
-        String admin = login("admin", adminPassword);
+        String admin = adminLogin(adminPassword);
         for (int i = 0; i < count; i++) {
             String username = "bench-agent-" + i;
             String password = "bench-password-" + i;
@@ -84,6 +84,21 @@ final class AgentDesks implements AutoCloseable {
     /** Open→pushed-to-the-agent latencies since the last call. */
     org.HdrHistogram.Histogram pushLatencies() {
         return pushLatency.getIntervalHistogram();
+    }
+
+    /** The server announces its ports before its start-up runners have created the first admin: retry a little. */
+    private String adminLogin(String password) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return login("admin", password);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     String login(String username, String password) throws Exception {
