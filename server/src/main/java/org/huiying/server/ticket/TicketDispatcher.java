@@ -116,18 +116,19 @@ class TicketDispatcher implements AutoCloseable {
         if (agents.stream().noneMatch(AgentSnapshot::hasCapacity)) {
             return; // nobody could take a ticket: no need to read the queue (a seat freeing up triggers a pass)
         }
-        List<Ticket> waiting = tickets.waiting(MAX_WAITING);
+        List<TicketRepository.Queued> waiting = tickets.queued(MAX_WAITING);
         if (waiting.isEmpty()) {
             return;
         }
         Instant now = Timestamps.now(clock);
-        Map<String, Ticket> byId = new java.util.HashMap<>();
-        waiting.forEach(t -> byId.put(t.id(), t));
+        Map<String, String> conversationOf = new java.util.HashMap<>();
+        waiting.forEach(q -> conversationOf.put(q.routing().id(), q.conversationId()));
         boolean stale = false;
-        List<RoutingPipeline.Assignment> decisions = pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), agents, now);
+        List<RoutingPipeline.Assignment> decisions = pipeline.assign(waiting.stream().map(TicketRepository.Queued::routing).toList(),
+                agents, now);
         for (int from = 0; from < decisions.size(); from += CLAIMS_PER_TRANSACTION) {
             List<RoutingPipeline.Assignment> batch = decisions.subList(from, Math.min(decisions.size(), from + CLAIMS_PER_TRANSACTION));
-            stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(batch, byId, now)));
+            stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(batch, conversationOf, now)));
         }
         if (stale) {
             // another node got there first: the seat or the ticket this plan counted on is gone, and
@@ -145,7 +146,7 @@ class TicketDispatcher implements AutoCloseable {
      * the tickets with SKIP LOCKED: a ticket another node is claiming right now is simply left to it.
      * A decision whose agent is full or gone, or whose ticket is taken, is dropped and planned anew.
      */
-    private boolean claim(List<RoutingPipeline.Assignment> decisions, Map<String, Ticket> byId, Instant now) {
+    private boolean claim(List<RoutingPipeline.Assignment> decisions, Map<String, String> conversationOf, Instant now) {
         Map<Long, Integer> free = tickets.lockAgentsWithRoom(decisions.stream().map(RoutingPipeline.Assignment::staffId).toList());
         Set<String> claimable = tickets.claimWaiting(decisions.stream().map(RoutingPipeline.Assignment::ticketId).toList());
         List<TicketRepository.Claim> claims = new ArrayList<>();
@@ -163,7 +164,7 @@ class TicketDispatcher implements AutoCloseable {
         List<TicketRepository.Claim> assigned = tickets.assignAllIfWaiting(claims, now, answerDue);
         assigned.stream().map(TicketRepository.Claim::staffId).distinct().forEach(staffId -> staff.recordAssignment(staffId, now));
         for (TicketRepository.Claim c : assigned) {
-            events.publishEvent(new TicketEvents.TicketAssigned(c.ticketId(), c.staffId(), byId.get(c.ticketId()).conversationId(),
+            events.publishEvent(new TicketEvents.TicketAssigned(c.ticketId(), c.staffId(), conversationOf.get(c.ticketId()),
                     answerDue));
         }
         return assigned.size() == decisions.size();
