@@ -200,7 +200,7 @@ abstract class SlaContract {
                 openTicket(server, Map.of("model", "海豚"), text);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/escalations", boss).body().size() == 1);
-            String t4 = openTicket(server, Map.of("model", "海豚"), "充电枪拔不出来");
+            String t4 = openTicket(server, Map.of("model", "海豚"), "充电枪拔不出来，充电口故障");
             String t5 = openTicket(server, Map.of("model", "海豚"), "慢充也充不进电");
             String t6 = openTicket(server, Map.of("model", "海豚"), "充电口故障灯亮");
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/escalations", boss).body().size() == 2);
