@@ -42,6 +42,11 @@ public interface KnowledgeBase extends AutoCloseable {
      */
     SearchResult search(SearchRequest request);
 
+    /** As {@link #search}, where the hits' snippets will not be shown; a backend that can skip highlighting does. */
+    default SearchResult searchWithoutSnippets(SearchRequest request) {
+        return search(request);
+    }
+
     /**
      * Up to {@code max} published articles for a ticket's text, best first. Long texts are fine:
      * only their first {@link #MAX_QUERY_CHARS} characters are used; empty text suggests nothing.
@@ -52,7 +57,7 @@ public interface KnowledgeBase extends AutoCloseable {
         }
         String head = text.strip();
         head = head.length() > MAX_QUERY_CHARS ? head.substring(0, MAX_QUERY_CHARS) : head;
-        return search(SearchRequest.of(head, max)).hits().stream()
+        return searchWithoutSnippets(SearchRequest.of(head, max)).hits().stream()
                 .map(h -> new Suggestion(h.id(), h.title(), h.score())).toList();
     }
 

@@ -157,6 +157,16 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void suggestionsShowAnArticlesTitleAsEditedLast() {
+        Suggestion first = kb.suggest("充电桩充不进电", 1).get(0);
+        Article stored = kb.list(ArticleStatus.PUBLISHED).stream().filter(a -> a.id().equals(first.id())).findFirst().orElseThrow();
+        kb.save(new Article(stored.id(), stored.title() + "（已更新）", stored.body(), stored.category(), stored.tags(),
+                stored.vehicleModels(), stored.status(), stored.version() + 1, stored.updatedAt()));
+
+        assertThat(kb.suggest("充电桩充不进电", 1).get(0).title()).isEqualTo(stored.title() + "（已更新）");
+    }
+
+    @Test
     void reindexAppliesAnEditedDictionaryToStoredArticles() {
         assertThat(top("小绿灯", 10)).doesNotContain("kb-lv-001");
         analysis.useSynonyms(SynonymDictionary.parse("READY状态,小绿灯\n"));

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -14,8 +17,13 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -135,6 +143,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
     @Override
     public SearchResult search(SearchRequest request) {
+        return search(request, true);
+    }
+
+    /** Suggestions show titles only: no snippets to highlight. */
+    @Override
+    public SearchResult searchWithoutSnippets(SearchRequest request) {
+        return search(request, false);
+    }
+
+    private SearchResult search(SearchRequest request, boolean highlight) {
         SearchPlan plan = SearchPlan.of(request, analysis);
         if (plan.isEmpty()) {
             return SearchResult.EMPTY;
@@ -144,18 +162,26 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             IndexSearcher searcher = searchers.acquire();
             try {
                 // Ranked by score alone so Lucene can skip documents that cannot make the top
-                // (block-max WAND); ties are then broken by id over a few extra candidates.
+                // (block-max WAND); ties are then broken by id over a few extra candidates. The ids
+                // come from doc values: only the articles that make the cut are read and parsed.
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(
                         request.size() + SearchResult.TIE_MARGIN, null, SearchResult.TOTAL_LIMIT, false));
-                List<Candidate> candidates = new ArrayList<>();
+                Map<String, Integer> docById = new HashMap<>();
+                List<SearchHit> candidates = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    candidates.add(new Candidate(read(searcher, sd.doc), sd.score));
+                    String id = idOf(searcher, sd.doc);
+                    docById.put(id, sd.doc);
+                    candidates.add(new SearchHit(id, null, sd.score, null));
                 }
                 List<SearchHit> hits = new ArrayList<>();
-                for (SearchHit best : SearchResult.best(candidates.stream()
-                        .map(c -> new SearchHit(c.article.id(), c.article.title(), c.score, null)).toList(), request.size())) {
-                    Article a = candidates.stream().filter(c -> c.article.id().equals(best.id())).findFirst().orElseThrow().article;
-                    hits.add(new SearchHit(a.id(), a.title(), best.score(), snippets.highlight(a.body(), plan)));
+                for (SearchHit best : SearchResult.best(candidates, request.size())) {
+                    int doc = docById.get(best.id());
+                    if (highlight) {
+                        Article a = read(searcher, doc);
+                        hits.add(new SearchHit(a.id(), a.title(), best.score(), snippets.highlight(a.body(), plan)));
+                    } else {
+                        hits.add(new SearchHit(best.id(), title(searcher, best.id(), doc), best.score(), null));
+                    }
                 }
                 return new SearchResult(Math.min(top.totalHits.value, SearchResult.TOTAL_LIMIT), hits);
             } finally {
@@ -164,6 +190,40 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Titles by article id, read once per index version: a suggestion shows only the title, and
+     * decompressing and parsing the whole stored article was a third of what a suggestion cost.
+     */
+    private record Titles(IndexReader reader, Map<String, String> byId) {
+    }
+
+    private volatile Titles titles = new Titles(null, Map.of());
+
+    private String title(IndexSearcher searcher, String id, int doc) throws IOException {
+        Titles current = titles;
+        if (current.reader() != searcher.getIndexReader()) {
+            // another index version: titles read from the old one may have changed since
+            current = new Titles(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            titles = current;
+        }
+        String known = current.byId().get(id);
+        if (known == null) {
+            known = read(searcher, doc).title();
+            current.byId().put(id, known);
+        }
+        return known;
+    }
+
+    private static String idOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID_SORT);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Article document " + doc + " has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     @Override
@@ -180,9 +240,6 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private record Candidate(Article article, float score) {
     }
 
     private List<Article> collect(Query query, int max) {

@@ -61,11 +61,23 @@ public final class RoutingPipeline {
         List<WaitingTicket> queue = new ArrayList<>(waiting);
         queue.sort(order.at(now));
         List<Assignment> decisions = new ArrayList<>();
+        // once every seat is taken no later ticket can be placed: stop, rather than route the rest
+        // of a long queue through every agent for nothing
+        int withRoom = (int) current.values().stream().filter(a -> a.online() && a.hasCapacity()).count();
         for (WaitingTicket ticket : queue) {
-            route(ticket, current.values()).ifPresent(agent -> {
+            if (withRoom == 0) {
+                break;
+            }
+            Optional<AgentSnapshot> picked = route(ticket, current.values());
+            if (picked.isPresent()) {
+                AgentSnapshot agent = picked.get();
                 decisions.add(new Assignment(ticket.id(), agent.id()));
-                current.put(agent.id(), agent.withOneMore(now));
-            });
+                AgentSnapshot after = agent.withOneMore(now);
+                current.put(agent.id(), after);
+                if (!after.hasCapacity()) {
+                    withRoom--;
+                }
+            }
         }
         return decisions;
     }

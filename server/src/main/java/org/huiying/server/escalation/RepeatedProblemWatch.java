@@ -111,17 +111,31 @@ class RepeatedProblemWatch implements AutoCloseable {
         String subject = problem.system() + (problem.model() == null ? "" : " / " + problem.model());
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, subject, problem.ticketIds(), now);
         try {
-            tx.executeWithoutResult(status -> escalations.insert(raised));
+            tx.executeWithoutResult(status -> {
+                escalations.insert(raised);
+                markEscalated(problem.ticketIds());
+            });
             events.publishEvent(raised);
         } catch (DuplicateKeyException alreadyCounted) {
             log.debug("A ticket of {} was escalated concurrently; not escalating twice", problem.ticketIds());
         }
     }
 
+    /**
+     * Flags the tickets as counted, in the escalation's transaction: the candidate query reads only
+     * unflagged tickets through {@code ticket_repeat_candidates} (V13), so escalated history is never
+     * walked again. {@code escalation_ticket} stays the rule: its unique key refuses counting a ticket twice.
+     */
+    private void markEscalated(List<String> ticketIds) {
+        for (String id : ticketIds) {
+            jdbc.sql("UPDATE ticket SET repeat_escalated = TRUE WHERE id = ?").param(id).update();
+        }
+    }
+
     /** Technical tickets matching {@code where}, not yet part of a repeated-problem escalation. */
     private List<ProblemReport> reports(String where, List<Object> params) {
-        return jdbc.sql("SELECT t.id, t.skills, t.vehicle_model, t.opened_at FROM ticket t WHERE t.category = 'TECHNICAL' AND "
-                + where + " AND NOT EXISTS (SELECT 1 FROM escalation_ticket x WHERE x.kind = '" + KIND
+        return jdbc.sql("SELECT t.id, t.skills, t.vehicle_model, t.opened_at FROM ticket t WHERE t.category = 'TECHNICAL'"
+                + " AND t.repeat_escalated = FALSE AND " + where + " AND NOT EXISTS (SELECT 1 FROM escalation_ticket x WHERE x.kind = '" + KIND
                 + "' AND x.ticket_id = t.id) ORDER BY t.opened_at LIMIT 5000").params(params)
                 .query((rs, n) -> new ProblemReport(rs.getString("id"), skills(rs.getString("skills")),
                         rs.getString("vehicle_model"), Timestamps.read(rs, "opened_at"))).list();

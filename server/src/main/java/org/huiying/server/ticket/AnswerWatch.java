@@ -68,7 +68,7 @@ class AnswerWatch implements AutoCloseable {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned e) {
-        tickets.findById(e.ticketId()).ifPresent(this::watch);
+        watch(e.ticketId(), e.staffId(), e.answerDue());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -95,12 +95,14 @@ class AnswerWatch implements AutoCloseable {
     }
 
     private void watch(Ticket t) {
-        if (t.answerDue() == null || t.assigneeId() == null) {
-            return;
+        if (t.answerDue() != null && t.assigneeId() != null) {
+            watch(t.id(), t.assigneeId(), t.answerDue());
         }
-        long staffId = t.assigneeId();
-        Duration delay = Duration.between(clock.instant(), t.answerDue());
-        wheel.schedule(delay, () -> work.execute(() -> release(t.id(), staffId, true, "unanswered")));
+    }
+
+    private void watch(String ticketId, long staffId, Instant answerDue) {
+        Duration delay = Duration.between(clock.instant(), answerDue);
+        wheel.schedule(delay, () -> work.execute(() -> release(ticketId, staffId, true, "unanswered")));
     }
 
     private void release(String ticketId, long staffId, boolean onlyWhenDue, String reason) {

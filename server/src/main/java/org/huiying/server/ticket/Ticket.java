@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
-import org.huiying.routing.assignment.WaitingTicket;
 import org.huiying.routing.sla.SlaTimes;
 
 /**
@@ -22,10 +21,10 @@ public record Ticket(String id, String conversationId, TicketType type, Category
 
     /** Experts answer technicians; everyone else is served by agents. */
     public String requiredRole() {
-        return type == TicketType.TECH_SUPPORT ? "EXPERT" : "AGENT";
+        return requiredRole(type);
     }
 
-    WaitingTicket asWaiting() {
-        return new WaitingTicket(id, priority, waitingSince == null ? openedAt : waitingSince, requiredRole(), skills, notTo);
+    static String requiredRole(TicketType type) {
+        return type == TicketType.TECH_SUPPORT ? "EXPERT" : "AGENT";
     }
 }

@@ -2,8 +2,10 @@ package org.huiying.server.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ class TicketDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TicketDispatcher.class);
     private static final int MAX_WAITING = 10_000;
+    private static final int CLAIMS_PER_TRANSACTION = 200;
 
     private final TicketRepository tickets;
     private final StaffRepository staff;
@@ -111,21 +114,21 @@ class TicketDispatcher implements AutoCloseable {
     private void dispatchWaiting() {
         List<AgentSnapshot> agents = snapshots();
         if (agents.stream().noneMatch(AgentSnapshot::hasCapacity)) {
-            // nobody could take a ticket: reading the queue (up to MAX_WAITING rows, on every ticket
-            // opened while all agents are busy or away) would only burn the CPU the customers need
-            return;
+            return; // nobody could take a ticket: no need to read the queue (a seat freeing up triggers a pass)
         }
-        List<Ticket> waiting = tickets.waiting(MAX_WAITING);
+        List<TicketRepository.Queued> waiting = tickets.queued(MAX_WAITING);
         if (waiting.isEmpty()) {
             return;
         }
         Instant now = Timestamps.now(clock);
-        Map<String, Ticket> byId = new java.util.HashMap<>();
-        waiting.forEach(t -> byId.put(t.id(), t));
+        Map<String, String> conversationOf = new java.util.HashMap<>();
+        waiting.forEach(q -> conversationOf.put(q.routing().id(), q.conversationId()));
         boolean stale = false;
-        for (RoutingPipeline.Assignment decision : pipeline.assign(waiting.stream().map(Ticket::asWaiting).toList(), agents, now)) {
-            Ticket ticket = byId.get(decision.ticketId());
-            stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(ticket, decision.staffId(), now)));
+        List<RoutingPipeline.Assignment> decisions = pipeline.assign(waiting.stream().map(TicketRepository.Queued::routing).toList(),
+                agents, now);
+        for (int from = 0; from < decisions.size(); from += CLAIMS_PER_TRANSACTION) {
+            List<RoutingPipeline.Assignment> batch = decisions.subList(from, Math.min(decisions.size(), from + CLAIMS_PER_TRANSACTION));
+            stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(batch, conversationOf, now)));
         }
         if (stale) {
             // another node got there first: the seat or the ticket this plan counted on is gone, and
@@ -135,20 +138,36 @@ class TicketDispatcher implements AutoCloseable {
     }
 
     /**
-     * The decision was made on a snapshot; other nodes may have acted since. The agent's row is
-     * locked first (every claim for them queues here, so their load is counted under the lock and
-     * never exceeds their capacity), then the ticket is claimed with SKIP LOCKED: a ticket another
-     * node is claiming right now is simply left to it. Only row waits are on agents, one per
-     * transaction, so two dispatchers cannot deadlock.
+     * The decisions were made on a snapshot; other nodes may have acted since. Up to
+     * {@value #CLAIMS_PER_TRANSACTION} decisions are claimed in one transaction, so a commit (a disk
+     * flush) and the round trips are shared instead of paid per ticket. The agents' rows are locked
+     * first, in id order (every claim for an agent queues there, so their load is counted under the
+     * lock and never exceeds their capacity; the order keeps two dispatchers from deadlocking), then
+     * the tickets with SKIP LOCKED: a ticket another node is claiming right now is simply left to it.
+     * A decision whose agent is full or gone, or whose ticket is taken, is dropped and planned anew.
      */
-    private boolean claim(Ticket ticket, long staffId, Instant now) {
-        if (!tickets.lockAgentWithRoom(staffId) || !tickets.claimWaiting(ticket.id())
-                || !tickets.assignIfWaiting(ticket.id(), staffId, now, now.plus(routing.answerWithin()))) {
+    private boolean claim(List<RoutingPipeline.Assignment> decisions, Map<String, String> conversationOf, Instant now) {
+        Map<Long, Integer> free = tickets.lockAgentsWithRoom(decisions.stream().map(RoutingPipeline.Assignment::staffId).toList());
+        Set<String> claimable = tickets.claimWaiting(decisions.stream().map(RoutingPipeline.Assignment::ticketId).toList());
+        List<TicketRepository.Claim> claims = new ArrayList<>();
+        for (RoutingPipeline.Assignment d : decisions) {
+            int seats = free.getOrDefault(d.staffId(), 0);
+            if (seats > 0 && claimable.contains(d.ticketId())) {
+                free.put(d.staffId(), seats - 1);
+                claims.add(new TicketRepository.Claim(d.ticketId(), d.staffId()));
+            }
+        }
+        if (claims.isEmpty()) {
             return false;
         }
-        staff.recordAssignment(staffId, now);
-        events.publishEvent(new TicketEvents.TicketAssigned(ticket.id(), staffId, ticket.conversationId()));
-        return true;
+        Instant answerDue = now.plus(routing.answerWithin());
+        List<TicketRepository.Claim> assigned = tickets.assignAllIfWaiting(claims, now, answerDue);
+        assigned.stream().map(TicketRepository.Claim::staffId).distinct().forEach(staffId -> staff.recordAssignment(staffId, now));
+        for (TicketRepository.Claim c : assigned) {
+            events.publishEvent(new TicketEvents.TicketAssigned(c.ticketId(), c.staffId(), conversationOf.get(c.ticketId()),
+                    answerDue));
+        }
+        return assigned.size() == decisions.size();
     }
 
     private List<AgentSnapshot> snapshots() {

@@ -17,8 +17,11 @@ public final class TicketEvents {
     public record TicketQueued(String ticketId) {
     }
 
-    /** A ticket was given to a staff member. */
-    public record TicketAssigned(String ticketId, long staffId, String conversationId) {
+    /**
+     * A ticket was given to a staff member, who must answer by {@code answerDue} (carried here so
+     * the answer watch need not read the ticket back).
+     */
+    public record TicketAssigned(String ticketId, long staffId, String conversationId, java.time.Instant answerDue) {
     }
 
     /** A ticket left a staff member's hands unresolved: transferred, unanswered in time, or they went offline. */

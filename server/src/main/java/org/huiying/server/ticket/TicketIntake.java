@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.classification.Classification;
 import org.huiying.routing.sla.SlaTimes;
-import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.sla.SlaSettings;
@@ -29,18 +28,15 @@ class TicketIntake {
     private final TicketRepository tickets;
     private final Classifier classifier;
     private final SlaSettings sla;
-    private final Conversations conversations;
     private final List<CustomerMessageClaim> claims;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, Conversations conversations,
-                 List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
+    TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.claims = claims;
         this.classifier = classifier;
         this.sla = sla;
-        this.conversations = conversations;
         this.events = events;
         this.clock = clock;
     }
@@ -65,9 +61,8 @@ class TicketIntake {
         Classification c = classifier.classify(text);
         SlaTimes times = SlaTimes.start(sla.policies().forType(c.type()), now, sla.warnAt());
         Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, c.type(), c.category(), c.skills(),
-                Priority.of(c.type(), c.category()), TicketStatus.OPEN, queueFor(c), conversations.vehicleModel(conversationId).orElse(null),
-                null, now, now, null, null, null, times, null);
-        tickets.insert(ticket);
+                Priority.of(c.type(), c.category()), TicketStatus.OPEN, queueFor(c), null, null, now, now, null, null, null, times, null);
+        tickets.insertWithCustomersModel(ticket);
         tickets.logSla(ticket.id(), "STARTED", null, null, now);
         events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
         events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));

@@ -210,9 +210,10 @@ public class Tickets {
             if (person.presence() == Presence.OFFLINE) {
                 throw ApiException.conflict("target_offline", "That staff member is offline.");
             }
-            tickets.assign(ticketId, target, now, now.plus(routing.answerWithin()));
+            Instant answerDue = now.plus(routing.answerWithin());
+            tickets.assign(ticketId, target, now, answerDue);
             staff.recordAssignment(target, now);
-            events.publishEvent(new TicketEvents.TicketAssigned(ticketId, target, ticket.conversationId()));
+            events.publishEvent(new TicketEvents.TicketAssigned(ticketId, target, ticket.conversationId(), answerDue));
         } else if (QUEUE.matcher(to).matches()) {
             tickets.requeue(ticketId, to, null, now);
             events.publishEvent(new TicketEvents.TicketQueued(ticketId));

@@ -189,4 +189,25 @@ abstract class SlaContract {
             assertThat(escalation.get("ticketIds").valueStream().map(JsonNode::asString).toList()).containsExactly(t1, t2, t3);
         }
     }
+
+    /** Escalated tickets never count again: the next escalation needs three new faults. */
+    @Test
+    void escalatedFaultsCountTowardsOneEscalationOnly() {
+        try (RunningServer server = server().start()) {
+            Api api = server.api();
+            String boss = supervisor(api);
+            for (String text : new String[] {"充电桩一插就跳枪", "快充充不进电", "车充不进电了"}) {
+                openTicket(server, Map.of("model", "海豚"), text);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/escalations", boss).body().size() == 1);
+            String t4 = openTicket(server, Map.of("model", "海豚"), "充电枪拔不出来，充电口故障");
+            String t5 = openTicket(server, Map.of("model", "海豚"), "慢充也充不进电");
+            String t6 = openTicket(server, Map.of("model", "海豚"), "充电口故障灯亮");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/escalations", boss).body().size() == 2);
+            // the test clock may give both escalations one instant: find the new one by its newest ticket
+            List<List<String>> escalated = api.get("/api/escalations", boss).body().valueStream()
+                    .map(e -> e.get("ticketIds").valueStream().map(JsonNode::asString).toList()).toList();
+            assertThat(escalated).filteredOn(ids -> ids.contains(t6)).containsExactly(List.of(t4, t5, t6));
+        }
+    }
 }
