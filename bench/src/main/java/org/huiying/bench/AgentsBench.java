@@ -176,6 +176,7 @@ final class AgentsBench {
 
     private Measured measureHuiying(ChildJvm server, long boardCount) throws Exception {
         StaffAccounts api = new StaffAccounts(server.httpPort());
+        awaitInitialAdmin(server);
         StaffAccounts.Session admin = api.login("admin", PASSWORD);
         GatewayBench.log("huiying: creating and logging in " + agents + " agents and " + supervisors + " supervisors");
         List<StaffAccounts.Session> agentSessions = api.createAndLogIn(admin, "agent", agents, "AGENT", PASSWORD, 4);
@@ -213,6 +214,21 @@ final class AgentsBench {
                     + clients.errors() + "; customer ack p99 " + GatewayBench.round3(phase.percentileMs(99)) + " ms");
             return new Measured(board, desks.boardFrames.sum(), expected, assignments, desks.messagePushes.sum(),
                     desks.escalations.sum(), clients.errors() + phase.errors() + reloads.failures(), reloads.reloads(), phase);
+        }
+    }
+
+    /**
+     * The first admin is created by a runner that may finish after the ports are announced; a login
+     * before that would fail and count towards the login throttle, so wait for the server to say so.
+     */
+    private static void awaitInitialAdmin(ChildJvm server) throws Exception {
+        java.nio.file.Path log = server.dataDir().resolve("output.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!java.nio.file.Files.readString(log).contains("Created the first admin account")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Huiying did not create its first admin within 120 s; see " + log);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
