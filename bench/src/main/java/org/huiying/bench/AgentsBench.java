@@ -224,7 +224,9 @@ final class AgentsBench {
     private static void awaitInitialAdmin(ChildJvm server) throws Exception {
         java.nio.file.Path log = server.dataDir().resolve("output.log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!java.nio.file.Files.readString(log).contains("Created the first admin account")) {
+        // bytes, not readString: the child may be halfway through writing a multi-byte character
+        while (!new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("Created the first admin account")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Huiying did not create its first admin within 120 s; see " + log);
             }
