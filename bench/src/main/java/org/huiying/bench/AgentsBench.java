@@ -201,6 +201,9 @@ final class AgentsBench {
             Duration loadFor = Duration.ofSeconds(customers / rate + slaSeconds + 3);
             GatewayBench.log("huiying: customers send " + rate + " msg/s for " + loadFor.toSeconds() + " s (the first "
                     + customers + " open tickets); first-response SLA " + slaSeconds + " s");
+            Instant loadStart = Instant.now();
+            desks.board.startTimeline(loadStart, (int) loadFor.toSeconds() + 1);
+            desks.assignments.startTimeline(loadStart, (int) loadFor.toSeconds() + 1);
             CustomerLoad.Phase phase = load.fixedRate(rate, Duration.ZERO, loadFor);
             long expected = boardCount * supervisors;
             awaitFrames(desks, expected, Duration.ofSeconds(30));
@@ -208,6 +211,8 @@ final class AgentsBench {
             Histogram board = desks.board.take();
             Histogram assignments = desks.assignments.take();
             log("huiying", board, desks.boardFrames.sum(), expected);
+            GatewayBench.log("huiying: slowest board frame (ms) per second of load, by dueAt: " + desks.board.timeline());
+            GatewayBench.log("huiying: slowest assignment push (ms) per second of load, by openedAt: " + desks.assignments.timeline());
             GatewayBench.log("huiying: " + assignments.getTotalCount() + " assignments pushed, p50 " + EventLatency.ms(assignments, 50)
                     + " ms, p99 " + EventLatency.ms(assignments, 99) + " ms; " + desks.messagePushes.sum() + " messages pushed; "
                     + reloads.reloads() + " dashboard reloads (" + reloads.failures() + " failed requests); STOMP errors "

@@ -16,6 +16,9 @@ final class EventLatency {
     private final String field;
     private final Recorder recorder = new Recorder(TimeUnit.MINUTES.toNanos(5), 3);
     private final LongAdder unstamped = new LongAdder();
+    /** The slowest frame per second of event time: tells a start-up backlog from a steady tail. */
+    private volatile java.util.concurrent.atomic.AtomicLongArray slowestPerSecond = new java.util.concurrent.atomic.AtomicLongArray(0);
+    private volatile Instant timelineFrom = Instant.MAX;
 
     /** {@code field}: the name of the JSON string field holding the event's ISO-8601 instant. */
     EventLatency(String field) {
@@ -32,8 +35,29 @@ final class EventLatency {
         int from = at + field.length();
         Instant event = Instant.parse(body.substring(from, body.indexOf('"', from)));
         long nanos = (now.getEpochSecond() - event.getEpochSecond()) * 1_000_000_000L + now.getNano() - event.getNano();
+        long second = java.time.Duration.between(timelineFrom, event).toSeconds();
+        java.util.concurrent.atomic.AtomicLongArray slowest = slowestPerSecond;
+        if (!event.isBefore(timelineFrom) && second < slowest.length()) {
+            slowest.accumulateAndGet((int) second, nanos, Math::max);
+        }
         // the event time is rounded by whoever stamped it: a frame can seem to arrive a little early
         recorder.recordValue(Math.min(TimeUnit.MINUTES.toNanos(5), Math.max(0, nanos)));
+    }
+
+    /** Keeps the slowest frame per second for events in the {@code seconds} after {@code from}. */
+    void startTimeline(Instant from, int seconds) {
+        slowestPerSecond = new java.util.concurrent.atomic.AtomicLongArray(seconds);
+        timelineFrom = from;
+    }
+
+    /** The slowest latency (ms) per second of event time since {@link #startTimeline}, space-separated. */
+    String timeline() {
+        java.util.concurrent.atomic.AtomicLongArray slowest = slowestPerSecond;
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < slowest.length(); i++) {
+            line.append(i == 0 ? "" : " ").append(slowest.get(i) / 1_000_000);
+        }
+        return line.toString();
     }
 
     /** Frames that carried no timestamp (counted, not timed). */
