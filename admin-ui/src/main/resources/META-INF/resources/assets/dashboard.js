@@ -7,7 +7,7 @@ const login = requireLogin('SUPERVISOR', 'ADMIN');
 topBar(login, '/dashboard/');
 const $ = id => document.getElementById(id);
 
-const state = { tickets: new Map(), staff: [], board: new Map(), escalations: [], fresh: new Set() };
+const state = { tickets: new Map(), staff: [], board: new Map(), escalations: [], fresh: new Set(), missing: new Set() };
 const charts = {};
 
 // --- loading --------------------------------------------------------------------------------------
@@ -21,6 +21,34 @@ async function refresh() {
     showError($('error'), null);
     render();
   } catch (e) { showError($('error'), e); }
+}
+
+// Hundreds of tickets can cross a threshold within a second, and every supervisor's page gets each
+// crossing: reloading the lists per event would send the server a storm of identical list requests.
+// At most one reload runs, and at most one starts every RELOAD_EVERY_MS; the board row itself shows at once.
+const RELOAD_EVERY_MS = 2000;
+let reloadScheduled = false, lastReload = 0;
+function refreshSoon() {
+  if (reloadScheduled) return;
+  reloadScheduled = true;
+  setTimeout(async () => {
+    lastReload = Date.now();
+    try {
+      await refresh();
+      await loadMissingTickets();
+    } finally { reloadScheduled = false; }
+  }, Math.max(0, lastReload + RELOAD_EVERY_MS - Date.now()));
+}
+
+/** Board tickets the lists do not hold (resolved meanwhile), fetched one by one so their rows get a title. */
+async function loadMissingTickets() {
+  const ids = [...state.missing].filter(id => !state.tickets.has(id));
+  state.missing.clear();
+  if (!ids.length) return;
+  await Promise.all(ids.map(async id => {
+    try { state.tickets.set(id, await api('GET', `/api/tickets/${encodeURIComponent(id)}`)); } catch { /* shown by id */ }
+  }));
+  renderBoard();
 }
 
 async function loadBoard() {
@@ -206,14 +234,12 @@ $('export').addEventListener('click', () => {
 
 // --- live -----------------------------------------------------------------------------------------
 connectDesk(login, {
-  '/topic/sla': async event => {
+  '/topic/sla': event => {
     record(event.ticketId, event.state, event.metric, event.dueAt, event.at);
     state.fresh.add(event.ticketId + '/' + event.metric);
     renderBoard();
-    if (!state.tickets.has(event.ticketId)) {
-      try { state.tickets.set(event.ticketId, await api('GET', `/api/tickets/${encodeURIComponent(event.ticketId)}`)); } catch { /* shown by id */ }
-    }
-    refresh();
+    if (!state.tickets.has(event.ticketId)) state.missing.add(event.ticketId);
+    refreshSoon();
   },
   '/topic/escalations': e => {
     state.escalations = [e, ...state.escalations.filter(x => x.id !== e.id)];

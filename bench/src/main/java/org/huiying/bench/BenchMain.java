@@ -2,7 +2,8 @@ package org.huiying.bench;
 
 /**
  * {@code java -jar huiying-bench.jar <mode> [--quick] [--name=value…]}. Modes: {@code gateway}
- * (customer WebSocket load vs a bare echo), {@code webhooks} (signed Twilio SMS webhooks), {@code tickets} (routed tickets on PostgreSQL), {@code jmh [JMH options]} (micro-benchmarks),
+ * (customer WebSocket load vs a bare echo), {@code webhooks} (signed Twilio SMS webhooks), {@code tickets} (routed tickets on PostgreSQL),
+ * {@code agents} (agents and supervisors on STOMP while customers chat, vs a bare fan-out), {@code jmh [JMH options]} (micro-benchmarks),
  * {@code echo} (the echo server alone, used as a child process).
  */
 public final class BenchMain {
@@ -16,6 +17,7 @@ public final class BenchMain {
             case "gateway" -> System.out.println("RESULT " + new GatewayBench(new Options(args, 1)).run());
             case "tickets" -> System.out.println("RESULT " + new TicketBench(new Options(args, 1)).run());
             case "webhooks" -> System.out.println("RESULT " + new WebhookBench(new Options(args, 1)).run());
+            case "agents" -> System.out.println("RESULT " + new AgentsBench(new Options(args, 1)).run());
             case "jmh" -> org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "echo" -> EchoServer.main(new String[0]);
             default -> {
@@ -25,6 +27,8 @@ public final class BenchMain {
                                   [--rate-seconds=S] [--server-jar=PATH] [--server-jvm="JVM OPTIONS"] [--server-args="--spring.x=y …"] [--jfr=FILE]
                           webhooks [--quick] [--rate=N] [--numbers=N] [--warmup=S] [--measure=S] [--server-jar=PATH]
                           tickets [--quick] [--writers=N] [--agents=N] [--capacity=N] [--customers=N] [--resolve=false] [--jfr=FILE]
+                          agents [--quick] [--agents=500] [--supervisors=5] [--customers=N] [--rate=25] [--sla=S]
+                                 [--reload-every=MS (0: each event, -1: never)] [--server-jar=PATH] [--server-jvm="…"] [--server-args="…"] [--jfr=FILE]
                           jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
                         """);
                 System.exit(mode.equals("help") ? 0 : 2);
