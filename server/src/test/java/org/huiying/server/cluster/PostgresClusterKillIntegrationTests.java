@@ -72,7 +72,8 @@ class PostgresClusterKillIntegrationTests {
         for (String a : Redis.clusterNodeArgs(schema)) {
             args.add(a.startsWith("--spring.datasource.url=") ? a + "&ApplicationName=" + schema + "-" + node : a);
         }
-        args.addAll(List.of("--huiying.sla.sweep-every=PT0.2S", "--huiying.routing.answer-within=PT10M",
+        // routing's sweep is what assigns a ticket whose node died before its dispatch pass
+        args.addAll(List.of("--huiying.sla.sweep-every=PT0.2S", "--huiying.routing.answer-within=PT10M", "--huiying.routing.sweep-every=PT1S",
                 "--huiying.gateway.messages-per-second=0", "--huiying.gateway.address-messages-per-second=0"));
         for (String type : List.of("INQUIRY", "COMPLAINT", "APPOINTMENT", "TECH_SUPPORT", "CALLBACK")) {
             args.add("--huiying.sla." + type + ".first-response=" + FIRST_RESPONSE);
@@ -284,6 +285,10 @@ class PostgresClusterKillIntegrationTests {
 
             // the agent on B still gets live pushes: the words of a customer who came over from A
             Flooder moved = onA.get(0);
+            // (its ticket may have opened on A just before the kill, before A's dispatcher got to it: B's sweep assigns it)
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/tickets", admin).body().valueStream()
+                    .anyMatch(t -> t.get("conversationId").asString().equals(moved.conversationId)
+                            && t.hasNonNull("assignee") && t.get("assignee").asLong() == agentId));
             try (ChatClient customer = ChatClient.connect(b.gatewayUri(moved.token))) {
                 customer.sendMessage("after-kill", "节点重启后还能联系到您吗？");
             }
