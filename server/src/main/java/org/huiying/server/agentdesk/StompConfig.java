@@ -44,6 +44,9 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
                 .setTaskScheduler(heartbeatScheduler());
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // every desk subscribes to three user queues, each its own destination: Spring's default of 1,024
+        // cached destinations is outgrown at ~340 agents, past which pushes rescan every subscription
+        registry.setCacheLimit(16_384);
     }
 
     @Override
