@@ -89,9 +89,14 @@ class AgentDeskPush implements AutoCloseable {
         });
     }
 
+    /**
+     * Only what was written since the ticket reached its agent: the ticket may be assigned between the
+     * message's commit and this push, and what came before is history the agent reads on opening it
+     * (pushed too, it would arrive ahead of the assignment itself).
+     */
     private void pushToAssignee(Message message) {
         tickets.unresolvedFor(message.conversationId()).ifPresent(ticket -> {
-            if (ticket.assigneeId() != null) {
+            if (ticket.assigneeId() != null && (ticket.assignedAt() == null || !message.at().isBefore(ticket.assignedAt()))) {
                 stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
                         "type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
                         "message", MessageView.of(message)));
