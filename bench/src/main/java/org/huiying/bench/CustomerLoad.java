@@ -1,24 +1,19 @@
 package org.huiying.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.util.concurrent.Promise;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,45 +86,17 @@ public final class CustomerLoad implements AutoCloseable {
      * connections do not run out of ephemeral ports on one address pair.
      */
     public void connect(String host, int port, List<String> tokens, int parallel) throws InterruptedException {
-        Bootstrap bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
-        List<Promise<Channel>> pending = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            URI uri = URI.create("ws://" + host + ":" + port + "/ws/chat?token=" + tokens.get(i));
-            Promise<Channel> ready = loops.next().newPromise();
-            Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                            new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                    .webSocketUri(uri).handshakeTimeoutMillis(60_000).build()),
-                            new Customer(ready));
-                }
-            });
-            ChannelFuture connecting = b.connect(new InetSocketAddress(host, port),
-                    new InetSocketAddress("127.0.0." + (2 + i % 50), 0));
-            connecting.addListener(f -> {
-                if (!f.isSuccess()) {
-                    ready.tryFailure(f.cause());
-                }
-            });
-            pending.add(ready);
-            if (pending.size() >= parallel) {
-                awaitAll(pending);
-            }
-        }
-        awaitAll(pending);
-    }
-
-    private void awaitAll(List<Promise<Channel>> pending) throws InterruptedException {
-        for (Promise<Channel> p : pending) {
-            if (!p.await(90, TimeUnit.SECONDS) || !p.isSuccess()) {
-                throw new IllegalStateException("A customer could not connect: " + p.cause(), p.cause());
-            }
-            customers.add(p.getNow());
-        }
-        pending.clear();
+        customers.addAll(ParallelConnects.open(loops, host, port, tokens.size(), parallel, "A customer",
+                (i, ready) -> new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        URI uri = URI.create("ws://" + host + ":" + port + "/ws/chat?token=" + tokens.get(i));
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                        .webSocketUri(uri).handshakeTimeoutMillis(60_000).build()),
+                                new Customer(ready));
+                    }
+                }));
     }
 
     public int connected() {

@@ -1,17 +1,13 @@
 package org.huiying.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -19,7 +15,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.util.concurrent.Promise;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,49 +59,20 @@ public final class StompClients implements AutoCloseable {
      */
     public void connect(String host, int port, String path, List<Login> logins, int parallel, boolean awaitReceipt)
             throws InterruptedException {
-        Bootstrap bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
         URI uri = URI.create("ws://" + host + ":" + port + path);
-        List<Promise<Channel>> pending = new ArrayList<>();
-        for (int i = 0; i < logins.size(); i++) {
-            int index = clients.size() + pending.size();
-            Login login = logins.get(i);
-            Promise<Channel> ready = loops.next().newPromise();
-            Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                            new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                    .webSocketUri(uri).subprotocol("v12.stomp").handshakeTimeoutMillis(60_000)
-                                    .maxFramePayloadLength(1 << 20).build()),
-                            new WebSocketFrameAggregator(1 << 20),
-                            new Client(index, login, awaitReceipt, ready));
-                }
-            });
-            ChannelFuture connecting = b.connect(new InetSocketAddress(host, port),
-                    new InetSocketAddress("127.0.0." + (2 + i % 50), 0));
-            connecting.addListener(f -> {
-                if (!f.isSuccess()) {
-                    ready.tryFailure(f.cause());
-                }
-            });
-            pending.add(ready);
-            if (pending.size() >= parallel) {
-                awaitAll(pending);
-            }
-        }
-        awaitAll(pending);
-    }
-
-    private void awaitAll(List<Promise<Channel>> pending) throws InterruptedException {
-        for (Promise<Channel> p : pending) {
-            if (!p.await(90, TimeUnit.SECONDS) || !p.isSuccess()) {
-                throw new IllegalStateException("A STOMP client could not connect: " + p.cause(), p.cause());
-            }
-            clients.add(p.getNow());
-        }
-        pending.clear();
+        int first = clients.size();
+        clients.addAll(ParallelConnects.open(loops, host, port, logins.size(), parallel, "A STOMP client",
+                (i, ready) -> new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                        .webSocketUri(uri).subprotocol("v12.stomp").handshakeTimeoutMillis(60_000)
+                                        .maxFramePayloadLength(1 << 20).build()),
+                                new WebSocketFrameAggregator(1 << 20),
+                                new Client(first + i, logins.get(i), awaitReceipt, ready));
+                    }
+                }));
     }
 
     public int connected() {
