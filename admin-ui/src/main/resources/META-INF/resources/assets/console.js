@@ -114,7 +114,7 @@ async function select(id) {
   renderHead(t);
   $('typing').hidden = true;
   fill($('messages'), [], '正在加载对话记录…');
-  renderSuggestions(t);
+  loadSuggestions(id);
   loadNote(id);
   loadCustomer(id);
   try {
@@ -159,7 +159,20 @@ function renderCustomer(c) {
   $('customer').replaceChildren(...items);
 }
 
-/** KB suggestions arrive on the ticket as `suggestions` once the knowledge base is built; each can be inserted. */
+/**
+ * KB suggestions are worked out for the ticket's text when it is opened (GET /api/tickets/{id} carries them;
+ * the assignment push does not, so it reaches the agent at once).
+ */
+async function loadSuggestions(id) {
+  fill($('suggestions'), [], '正在查找推荐文章…');
+  let t = {};
+  try {
+    t = await api('GET', `/api/tickets/${encodeURIComponent(id)}`);
+  } catch { /* shown as "no suggestions"; the conversation itself still loads */ }
+  if (state.selected === id) renderSuggestions(t);
+}
+
+/** Each suggestion can be inserted into the reply. */
 function renderSuggestions(t) {
   const list = Array.isArray(t.suggestions) ? t.suggestions : [];
   fill($('suggestions'), list.map(s => {

@@ -54,15 +54,17 @@ class AgentDeskPush implements AutoCloseable {
     }
 
     /**
-     * From the push thread, not the dispatcher's: building the view runs a knowledge-base search for
-     * suggestions, which would otherwise hold up the next assignment. The same thread as the messages,
-     * so an agent gets the assignment before the customer's messages on it.
+     * The ticket as it stands, without knowledge-base suggestions: those are looked up when the agent
+     * opens the ticket ({@code GET /api/tickets/{id}}); searched here, on the one push thread, they made
+     * every agent's assignments wait for every other agent's search (pushes ran tens of seconds behind
+     * at a few hundred tickets a second). The same thread as the messages, so an agent gets the
+     * assignment before the customer's messages on it.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned event) {
         messagePushes.execute(() -> {
             try {
-                stomp.toUser(event.staffId(), "/queue/assignments", views.withSuggestions(event.ticketId()));
+                stomp.toUser(event.staffId(), "/queue/assignments", views.byId(event.ticketId()));
             } catch (RuntimeException e) {
                 log.warn("Could not push assignment of ticket {} to {}", event.ticketId(), event.staffId(), e);
             }

@@ -74,8 +74,8 @@ class StoredXssIntegrationTests {
         Api.Response session = api.post("/api/chat/sessions", null, Map.of("name", IMG, "model", SCRIPT));
         try (ChatClient chat = ChatClient.connect(server.gatewayUri(session.text("customerToken")))) {
             chat.sendMessage("x1", "车充不进电了 " + SCRIPT);
-            // the suggestions travel with the assignment push: open the ticket before anything else reloads the list;
-            // clicked inside the wait, since the list re-renders when the assignment arrives and a stale item is found again
+            // opening the ticket fetches its suggestions; clicked inside the wait, since the list re-renders when
+            // the assignment arrives and a stale item is found again
             browser.until(d -> {
                 d.findElement(By.cssSelector("#mine [data-testid='ticket-item']")).click();
                 return true;

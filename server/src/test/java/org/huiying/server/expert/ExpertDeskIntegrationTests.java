@@ -65,10 +65,8 @@ class ExpertDeskIntegrationTests {
 
                 JsonNode assigned = hvDesk.awaitMessage("/queue/assignments").json();
                 assertThat(assigned.get("id").asString()).isEqualTo(id);
-                JsonNode beside = assigned.get("suggestions").get(0);
+                JsonNode beside = api.get("/api/tickets/" + id, hv).body().get("suggestions").get(0);
                 assertThat(beside.get("title").asString()).contains("绝缘");
-                assertThat(api.get("/api/tickets/" + id, hv).body().get("suggestions").get(0).get("id").asString())
-                        .isEqualTo(beside.get("id").asString());
                 clock.advance(Duration.ofMinutes(2));
                 assertThat(api.post("/api/tickets/" + id + "/messages", hv, Map.of("text", "先断开维修开关，静置5分钟后测量各高压部件绝缘电阻。")).status())
                         .isEqualTo(201);
