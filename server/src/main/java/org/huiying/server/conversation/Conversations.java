@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
@@ -150,7 +151,7 @@ public class Conversations {
     /**
      * {@link #append} for many customer messages in the caller's transaction, with one duplicate
      * lookup and one seq reservation (which also locks the conversation's row) per conversation and
-     * one insert batch for all, then the {@link MessageAppended} events in submission order. Answers
+     * one insert batch for all, then {@link CustomerMessagesArriving} and the {@link MessageAppended} events in submission order. Answers
      * in the order of {@code drafts}. The duplicate lookup runs before the lock: a copy committed in
      * between by another appender trips the unique index on the client id, and the caller's
      * transaction rolls back. Unlike {@link #append} it does not re-read what listeners stored: no
@@ -203,6 +204,9 @@ public class Conversations {
         }
         if (!fresh.isEmpty()) {
             messages.insertAll(fresh);
+            Set<String> arriving = new TreeSet<>();
+            fresh.forEach(m -> arriving.add(m.conversationId()));
+            events.publishEvent(new CustomerMessagesArriving(arriving));
         }
         for (Appended a : answers) {
             if (!a.duplicate()) {

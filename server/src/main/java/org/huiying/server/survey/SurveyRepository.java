@@ -1,8 +1,12 @@
 package org.huiying.server.survey;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.huiying.server.system.InLists;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,6 +60,14 @@ class SurveyRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM survey WHERE (conversation_id = ? OR answer_conversation_id = ?) AND status = 'SENT' ORDER BY sent_at DESC LIMIT 1 FOR UPDATE")
                 .params(conversationId, conversationId).query(SurveyRepository::map).optional();
+    }
+
+    /** Which of these conversations a sent survey awaits an answer on (where it was sent or will be answered). */
+    Set<String> awaitingAmong(Collection<String> conversationIds) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT conversation_id FROM survey WHERE conversation_id IN (:ids) AND status = 'SENT'
+                UNION SELECT answer_conversation_id FROM survey WHERE answer_conversation_id IN (:ids) AND status = 'SENT'""")
+                .param("ids", InLists.padded(conversationIds)).query(String.class).list());
     }
 
     private boolean awaitsAnswer(String conversationId) {

@@ -3,6 +3,8 @@ package org.huiying.server.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -10,10 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.huiying.routing.TicketType;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.CustomerMessagesArriving;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.system.HuiyingProperties;
 import org.huiying.server.telephony.sms.SmsSender;
+import org.huiying.server.system.PerTransaction;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.TimingWheel;
 import org.huiying.server.system.Timestamps;
@@ -57,6 +61,8 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
     private final QuietHours quietHours;
     private final SmsSender sms;
     private final SurveyAnswerParser parser = new SurveyAnswerParser();
+    /** For the batch of customer messages being stored: whether a survey awaits an answer on each of its conversations. */
+    private final PerTransaction<Map<String, Boolean>> awaiting = new PerTransaction<>();
     private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surveys"));
 
     Surveys(SurveyRepository surveys, Tickets tickets, Conversations conversations, TimingWheel wheel, TransactionTemplate tx,
@@ -111,9 +117,21 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
         return Boolean.TRUE.equals(rated);
     }
 
+    /** One read for the whole batch instead of a probe per message: almost no message answers a survey. */
+    @EventListener
+    void onArriving(CustomerMessagesArriving batch) {
+        Set<String> sent = surveys.awaitingAmong(batch.conversationIds());
+        Map<String, Boolean> known = new HashMap<>();
+        batch.conversationIds().forEach(id -> known.put(id, sent.contains(id)));
+        awaiting.set(known);
+    }
+
     /** A text reply to a sent survey is its answer (or, twice unreadable, a comment), never a new ticket. */
     @Override
     public boolean claims(Message message) {
+        if (Boolean.FALSE.equals(awaiting.get().map(m -> m.get(message.conversationId())).orElse(null))) {
+            return false;
+        }
         Optional<SurveyRepository.Survey> awaiting = surveys.lockAwaitingAnswer(message.conversationId());
         if (awaiting.isEmpty()) {
             return false;

@@ -2,14 +2,19 @@ package org.huiying.server.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.classification.Classification;
 import org.huiying.routing.sla.SlaTimes;
+import org.huiying.server.conversation.CustomerMessagesArriving;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.sla.SlaSettings;
+import org.huiying.server.system.PerTransaction;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +36,11 @@ class TicketIntake {
     private final List<CustomerMessageClaim> claims;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /**
+     * The unresolved ticket of each conversation of the batch being stored (an empty value: none), read
+     * once for the batch; a conversation leaves it as soon as anything opens or changes a ticket on it.
+     */
+    private final PerTransaction<Map<String, Optional<Ticket>>> unresolved = new PerTransaction<>();
 
     TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
@@ -42,13 +52,31 @@ class TicketIntake {
     }
 
     @EventListener
+    void onArriving(CustomerMessagesArriving batch) {
+        Map<String, Ticket> found = tickets.findUnresolvedForConversations(batch.conversationIds());
+        Map<String, Optional<Ticket>> known = new HashMap<>();
+        batch.conversationIds().forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));
+        unresolved.set(known);
+    }
+
+    /** Whatever opened it (a follow-up of a survey answer, say), the conversation's read is stale now. */
+    @EventListener
+    void onOpened(TicketEvents.TicketOpened opened) {
+        forget(opened.conversationId());
+    }
+
+    @EventListener
     void onMessage(MessageAppended event) {
         var message = event.message();
         boolean customer = message.sender() == Sender.CUSTOMER;
-        if (!customer && message.sender() != Sender.TECHNICIAN || customer && claims.stream().anyMatch(c -> c.claims(message))) {
+        if (!customer && message.sender() != Sender.TECHNICIAN) {
             return;
         }
-        var open = tickets.findUnresolvedForConversation(message.conversationId());
+        if (customer && claims.stream().anyMatch(c -> c.claims(message))) {
+            forget(message.conversationId());
+            return;
+        }
+        var open = unresolvedFor(message.conversationId());
         if (open.isEmpty() && customer) {
             openTicket(message.conversationId(), message.text(), message.at());
         } else if (open.isPresent() && open.get().status() == TicketStatus.WAITING_CUSTOMER) {
@@ -68,7 +96,17 @@ class TicketIntake {
         events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
     }
 
+    private Optional<Ticket> unresolvedFor(String conversationId) {
+        Optional<Ticket> known = unresolved.get().map(m -> m.get(conversationId)).orElse(null);
+        return known != null ? known : tickets.findUnresolvedForConversation(conversationId);
+    }
+
+    private void forget(String conversationId) {
+        unresolved.get().ifPresent(m -> m.remove(conversationId));
+    }
+
     private void resume(Ticket waiting) {
+        forget(waiting.conversationId());
         Ticket ticket = tickets.lock(waiting.id()).orElseThrow();
         if (ticket.status() != TicketStatus.WAITING_CUSTOMER) {
             return;

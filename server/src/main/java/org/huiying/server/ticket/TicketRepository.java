@@ -19,6 +19,7 @@ import org.huiying.routing.TicketType;
 import org.huiying.routing.assignment.WaitingTicket;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.security.TicketVisibility;
+import org.huiying.server.system.InLists;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +79,15 @@ class TicketRepository {
     Optional<Ticket> findUnresolvedForConversation(String conversationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id = ? AND status <> 'RESOLVED' ORDER BY opened_at DESC LIMIT 1")
                 .param(conversationId).query(TicketRepository::map).optional();
+    }
+
+    /** {@link #findUnresolvedForConversation} for many conversations in one read; conversations without one are absent. */
+    Map<String, Ticket> findUnresolvedForConversations(Collection<String> conversationIds) {
+        Map<String, Ticket> newest = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
+                .param("ids", InLists.padded(conversationIds)).query(TicketRepository::map).list()
+                .forEach(t -> newest.merge(t.conversationId(), t, (a, b) -> a.openedAt().isAfter(b.openedAt()) ? a : b));
+        return newest;
     }
 
     List<Ticket> find(TicketStatus status, String queue, Long assigneeId, TicketVisibility visibleTo, int limit) {

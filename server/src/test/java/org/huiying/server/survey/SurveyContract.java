@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.huiying.routing.support.TestClock;
+import org.huiying.server.conversation.Appended;
+import org.huiying.server.conversation.Conversations;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Closing the loop: the survey after service, its answer, and the callbacks. Subclasses choose the database. */
@@ -133,6 +137,29 @@ abstract class SurveyContract {
             JsonNode csat = s.api().get("/api/reports/csat?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z", boss).body();
             assertThat(csat.get("csat").asDouble()).isEqualTo(0.0);
             assertThat(csat.get("meetsTarget").asBoolean()).isFalse();
+        }
+    }
+
+    /**
+     * The chat writer reads each batch's unresolved tickets and awaited surveys once: the answer must still
+     * be taken as one, and the follow-up it opens must be the ticket the next message of the batch joins.
+     */
+    @Test
+    void aLowScoreAndTheNextMessageStoredInOneBatchOpenOneFollowUp() {
+        try (Scene s = scene("想预约保养")) {
+            s.resolve();
+            s.systemMessage("请为本次服务打分");
+            TransactionTemplate tx = new TransactionTemplate(s.server().bean(PlatformTransactionManager.class));
+            List<Appended> stored = tx.execute(status -> s.server().bean(Conversations.class).appendCustomerMessages(List.of(
+                    new Conversations.Draft(s.conversation(), "a1", "1 太慢了"),
+                    new Conversations.Draft(s.conversation(), "a2", "而且空调也不制冷了"))));
+
+            assertThat(stored).extracting(a -> a.message().seq()).doesNotHaveDuplicates();
+            s.systemMessage("非常抱歉");
+            List<JsonNode> tickets = s.ticketsOfConversation();
+            assertThat(tickets).hasSize(2);
+            assertThat(tickets.stream().filter(t -> t.has("parentId")).findFirst().orElseThrow().get("type").asString())
+                    .isEqualTo("COMPLAINT");
         }
     }
 

@@ -1,0 +1,11 @@
+package org.huiying.server.conversation;
+
+import java.util.Set;
+
+/**
+ * Published inside the transaction of a batch of customer messages, before their
+ * {@link MessageAppended} events: listeners that look something up per conversation can read it
+ * for the whole batch at once.
+ */
+public record CustomerMessagesArriving(Set<String> conversationIds) {
+}
