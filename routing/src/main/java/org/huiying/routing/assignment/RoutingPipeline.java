@@ -58,8 +58,7 @@ public final class RoutingPipeline {
     public List<Assignment> assign(Collection<WaitingTicket> waiting, Collection<AgentSnapshot> agents, Instant now) {
         Map<Long, AgentSnapshot> current = new HashMap<>();
         agents.forEach(a -> current.put(a.id(), a));
-        List<WaitingTicket> queue = new ArrayList<>(waiting);
-        queue.sort(order.at(now));
+        List<WaitingTicket> queue = order.sorted(waiting, now);
         List<Assignment> decisions = new ArrayList<>();
         // once every seat is taken no later ticket can be placed: stop, rather than route the rest
         // of a long queue through every agent for nothing

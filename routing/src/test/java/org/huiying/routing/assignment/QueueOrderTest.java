@@ -43,4 +43,18 @@ class QueueOrderTest {
         assertThat(sorted(waiting("complaint", 2, Duration.ZERO), waiting("inquiry", 0, Duration.ofMinutes(30))))
                 .containsExactly("inquiry", "complaint");
     }
+
+    @Test
+    void sortingWithKeysWorkedOutOnceGivesTheComparatorsOrder() {
+        java.util.Random random = new java.util.Random(12);
+        List<WaitingTicket> queue = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            // few distinct priorities and waits, so effective priorities and waiting times tie often
+            queue.add(waiting("tk-" + random.nextInt(100_000), random.nextInt(4), Duration.ofMinutes(random.nextInt(60))));
+        }
+        List<WaitingTicket> expected = new ArrayList<>(queue);
+        expected.sort(order.at(NOW));
+
+        assertThat(order.sorted(queue, NOW)).containsExactlyElementsOf(expected);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
@@ -130,7 +132,7 @@ class TicketRepository {
                     String type = rs.getString("type");
                     return new Queued(new WaitingTicket(rs.getString("id"), rs.getInt("priority"),
                             waitingSince == null ? Timestamps.read(rs, "opened_at") : waitingSince,
-                            Ticket.requiredRole(TicketType.valueOf(type)), skills(rs.getString("skills")), notToId),
+                            Ticket.requiredRole(TicketType.valueOf(type)), skillSet(rs.getString("skills")).forRouting(), notToId),
                             rs.getString("conversation_id"));
                 }).list();
     }
@@ -325,7 +327,32 @@ class TicketRepository {
                 Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla, rs.getString("parent_id"));
     }
 
+    /**
+     * Tickets carry a handful of distinct skill lists, and a dispatch pass maps every waiting ticket
+     * (thousands under load): each list is parsed once and shared, unmodifiable.
+     */
+    private static final Map<String, SkillSet> SKILL_SETS = new ConcurrentHashMap<>();
+    private static final int MAX_SKILL_SETS = 4_096;
+
+    /** A skill list in the order it was stored (for views), and as the immutable set routing copies for free. */
+    private record SkillSet(Set<String> inOrder, Set<String> forRouting) {
+    }
+
+    private static SkillSet skillSet(String csv) {
+        SkillSet known = SKILL_SETS.get(csv);
+        if (known != null) {
+            return known;
+        }
+        Set<String> inOrder = csv.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(csv.split(","))));
+        SkillSet parsed = new SkillSet(inOrder, Set.copyOf(inOrder));
+        if (SKILL_SETS.size() < MAX_SKILL_SETS) {
+            SKILL_SETS.putIfAbsent(csv, parsed);
+        }
+        return parsed;
+    }
+
     private static Set<String> skills(String csv) {
-        return csv.isEmpty() ? Set.of() : Arrays.stream(csv.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+        return skillSet(csv).inOrder();
     }
 }
