@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 
 /**
  * The order tickets leave the queue: highest effective priority first, oldest first among equals.
@@ -29,25 +32,51 @@ public final class QueueOrder {
     }
 
     /**
-     * The tickets in the order they leave the queue, as {@link #at} sorts them, with each one's
-     * effective priority worked out once instead of in every comparison: a pass sorts the whole
-     * queue (thousands of tickets under load) each time a seat frees up.
+     * The tickets in the order they leave the queue, as {@link #at} sorts them, produced one at a
+     * time: each one's effective priority is worked out once, the queue is heapified in linear time
+     * and only as many tickets are taken off as the caller asks for. A pass goes over the whole
+     * queue (thousands of tickets under load) each time a seat frees up, and usually places a few.
      */
-    public List<WaitingTicket> sorted(Collection<WaitingTicket> waiting, Instant now) {
+    public Iterator<WaitingTicket> inOrder(Collection<WaitingTicket> waiting, Instant now) {
         List<Keyed> keyed = new ArrayList<>(waiting.size());
         for (WaitingTicket t : waiting) {
             keyed.add(new Keyed(effectivePriority(t, now), t));
         }
-        keyed.sort(Keyed.ORDER);
-        List<WaitingTicket> sorted = new ArrayList<>(keyed.size());
-        keyed.forEach(k -> sorted.add(k.ticket()));
+        PriorityQueue<Keyed> heap = new PriorityQueue<>(keyed);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heap.isEmpty();
+            }
+
+            @Override
+            public WaitingTicket next() {
+                Keyed next = heap.poll();
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                return next.ticket();
+            }
+        };
+    }
+
+    /** All of them in leaving order (see {@link #inOrder}). */
+    public List<WaitingTicket> sorted(Collection<WaitingTicket> waiting, Instant now) {
+        List<WaitingTicket> sorted = new ArrayList<>(waiting.size());
+        inOrder(waiting, now).forEachRemaining(sorted::add);
         return sorted;
     }
 
-    private record Keyed(long effectivePriority, WaitingTicket ticket) {
-        static final Comparator<Keyed> ORDER = Comparator.comparingLong((Keyed k) -> -k.effectivePriority())
-                .thenComparing(k -> k.ticket().waitingSince())
-                .thenComparing(k -> k.ticket().id());
+    private record Keyed(long effectivePriority, WaitingTicket ticket) implements Comparable<Keyed> {
+        @Override
+        public int compareTo(Keyed other) {
+            int byPriority = Long.compare(other.effectivePriority, effectivePriority);
+            if (byPriority != 0) {
+                return byPriority;
+            }
+            int bySince = ticket.waitingSince().compareTo(other.ticket.waitingSince());
+            return bySince != 0 ? bySince : ticket.id().compareTo(other.ticket.id());
+        }
     }
 
     public Comparator<WaitingTicket> at(Instant now) {

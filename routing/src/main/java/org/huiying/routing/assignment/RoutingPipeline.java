@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +59,12 @@ public final class RoutingPipeline {
     public List<Assignment> assign(Collection<WaitingTicket> waiting, Collection<AgentSnapshot> agents, Instant now) {
         Map<Long, AgentSnapshot> current = new HashMap<>();
         agents.forEach(a -> current.put(a.id(), a));
-        List<WaitingTicket> queue = order.sorted(waiting, now);
         List<Assignment> decisions = new ArrayList<>();
-        // once every seat is taken no later ticket can be placed: stop, rather than route the rest
-        // of a long queue through every agent for nothing
+        // once every seat is taken no later ticket can be placed: stop, rather than order and route
+        // the rest of a long queue through every agent for nothing
         int withRoom = (int) current.values().stream().filter(a -> a.online() && a.hasCapacity()).count();
-        for (WaitingTicket ticket : queue) {
-            if (withRoom == 0) {
-                break;
-            }
+        for (Iterator<WaitingTicket> queue = order.inOrder(waiting, now); queue.hasNext() && withRoom > 0; ) {
+            WaitingTicket ticket = queue.next();
             Optional<AgentSnapshot> picked = route(ticket, current.values());
             if (picked.isPresent()) {
                 AgentSnapshot agent = picked.get();

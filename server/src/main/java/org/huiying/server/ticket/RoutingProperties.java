@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param repeatWindow    how far back those problems are counted
  * @param sweepEvery      how often overdue answer deadlines are looked up in the database, behind
  *                        the timers (a restart or a jump of the wall clock never strands a ticket)
+ * @param passGap         the least time between the starts of two dispatch passes: under load the
+ *                        requests of that time (each opened or resolved ticket asks for one) share one
+ *                        read of the queue instead of one each
  */
 @ConfigurationProperties("huiying.routing")
 public record RoutingProperties(Duration answerWithin, Duration ageingStep, int repeatThreshold, Duration repeatWindow,
-                                Duration sweepEvery) {
+                                Duration sweepEvery, Duration passGap) {
 
     public RoutingProperties {
         answerWithin = answerWithin == null ? Duration.ofMinutes(3) : answerWithin;
@@ -23,5 +26,6 @@ public record RoutingProperties(Duration answerWithin, Duration ageingStep, int 
         repeatThreshold = repeatThreshold <= 0 ? 3 : repeatThreshold;
         repeatWindow = repeatWindow == null ? Duration.ofDays(30) : repeatWindow;
         sweepEvery = sweepEvery == null ? Duration.ofSeconds(30) : sweepEvery;
+        passGap = passGap == null ? Duration.ofMillis(50) : passGap;
     }
 }

@@ -3,6 +3,8 @@ package org.huiying.server.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands waiting tickets to free staff whenever that could change: a ticket entered a queue or was
  * resolved, someone's presence changed, the server started. One thread per node plans a pass;
- * requests arriving meanwhile fold into one more pass. Each planned assignment is then claimed
+ * requests arriving meanwhile fold into one more pass, which starts no sooner than
+ * {@code huiying.routing.pass-gap} after the last one. Each planned assignment is then claimed
  * under row locks, so dispatchers on several nodes never give one ticket to two agents nor an
  * agent more than their capacity.
  */
@@ -48,6 +51,8 @@ class TicketDispatcher implements AutoCloseable {
     private final RoutingPipeline pipeline;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ticket-dispatcher"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** System.nanoTime() of the last pass's start: the gap between passes is real time, whatever the clock says. */
+    private volatile long lastPassStart = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     TicketDispatcher(TicketRepository tickets, StaffRepository staff, TransactionTemplate tx,
                      ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
@@ -98,11 +103,13 @@ class TicketDispatcher implements AutoCloseable {
 
     void request() {
         if (pending.compareAndSet(false, true)) {
-            worker.execute(this::runPass);
+            long wait = lastPassStart + routing.passGap().toNanos() - System.nanoTime();
+            worker.schedule(this::runPass, Math.max(0, wait), TimeUnit.NANOSECONDS);
         }
     }
 
     private void runPass() {
+        lastPassStart = System.nanoTime();
         pending.set(false);
         try {
             dispatchWaiting();
@@ -121,11 +128,21 @@ class TicketDispatcher implements AutoCloseable {
             return;
         }
         Instant now = Timestamps.now(clock);
-        Map<String, String> conversationOf = new java.util.HashMap<>();
-        waiting.forEach(q -> conversationOf.put(q.routing().id(), q.conversationId()));
         boolean stale = false;
         List<RoutingPipeline.Assignment> decisions = pipeline.assign(waiting.stream().map(TicketRepository.Queued::routing).toList(),
                 agents, now);
+        if (decisions.isEmpty()) {
+            return;
+        }
+        // only the decided tickets' conversations: a pass usually places a few tickets of a long queue
+        Set<String> decided = new HashSet<>();
+        decisions.forEach(d -> decided.add(d.ticketId()));
+        Map<String, String> conversationOf = new HashMap<>();
+        for (TicketRepository.Queued q : waiting) {
+            if (decided.contains(q.routing().id())) {
+                conversationOf.put(q.routing().id(), q.conversationId());
+            }
+        }
         for (int from = 0; from < decisions.size(); from += CLAIMS_PER_TRANSACTION) {
             List<RoutingPipeline.Assignment> batch = decisions.subList(from, Math.min(decisions.size(), from + CLAIMS_PER_TRANSACTION));
             stale |= !Boolean.TRUE.equals(tx.execute(status -> claim(batch, conversationOf, now)));
