@@ -51,8 +51,7 @@ class TicketDispatcher implements AutoCloseable {
     private final RoutingPipeline pipeline;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ticket-dispatcher"));
     private final AtomicBoolean pending = new AtomicBoolean();
-    /** System.nanoTime() of the last pass's start: the gap between passes is real time, whatever the clock says. */
-    private volatile long lastPassStart = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private final PassGap gap;
 
     TicketDispatcher(TicketRepository tickets, StaffRepository staff, TransactionTemplate tx,
                      ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
@@ -62,6 +61,7 @@ class TicketDispatcher implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.routing = routing;
+        this.gap = new PassGap(routing.passGap());
         this.pipeline = RoutingPipeline.standard(new QueueOrder(routing.ageingStep()));
     }
 
@@ -103,13 +103,12 @@ class TicketDispatcher implements AutoCloseable {
 
     void request() {
         if (pending.compareAndSet(false, true)) {
-            long wait = lastPassStart + routing.passGap().toNanos() - System.nanoTime();
-            worker.schedule(this::runPass, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            worker.schedule(this::runPass, gap.waitNanos(System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 
     private void runPass() {
-        lastPassStart = System.nanoTime();
+        gap.passStarted(System.nanoTime());
         pending.set(false);
         try {
             dispatchWaiting();
