@@ -1,5 +1,7 @@
 package org.huiying.server.agentdesk;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,17 +38,36 @@ class AgentDeskPush implements AutoCloseable {
     private final Tickets tickets;
     private final TechQuestions techQuestions;
     /**
-     * Assignments and customers' messages are pushed from here, not from the thread that committed them: that is
-     * the chat gateway's group-commit writer, whose next batch would otherwise wait for each
-     * push's ticket lookup. One thread, so an agent sees a conversation's messages in seq order.
+     * Assignments and customers' messages are pushed from these threads, not from the thread that committed
+     * them: that is the chat gateway's group-commit writer (or the dispatcher), whose next batch would
+     * otherwise wait for each push's ticket read. A staff member's pushes all go through one of
+     * {@value #PUSH_THREADS} threads (chosen by their id), so they arrive in the order they were handed
+     * over; several, so one thread's backlog (hundreds of assignments a second) does not hold up every desk.
      */
-    private final ExecutorService messagePushes = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "agent-desk-push");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final int PUSH_THREADS = 4;
+    private final List<ExecutorService> pushes = new ArrayList<>();
+    /**
+     * A customer's message is first matched to its ticket's assignee here, one message at a time, so a
+     * conversation's messages reach the assignee's push thread in seq order.
+     */
+    private final ExecutorService assigneeLookups = daemonThread("agent-desk-lookup");
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private ExecutorService pushesFor(Object staffId) {
+        return pushes.get(Math.floorMod(staffId.toString().hashCode(), pushes.size()));
+    }
 
     AgentDeskPush(StaffPush stomp, TicketViews views, Tickets tickets, TechQuestions techQuestions) {
+        for (int i = 0; i < PUSH_THREADS; i++) {
+            pushes.add(daemonThread("agent-desk-push-" + i));
+        }
         this.techQuestions = techQuestions;
         this.stomp = stomp;
         this.views = views;
@@ -62,7 +83,7 @@ class AgentDeskPush implements AutoCloseable {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void onAssigned(TicketEvents.TicketAssigned event) {
-        messagePushes.execute(() -> {
+        pushesFor(event.staffId()).execute(() -> {
             try {
                 stomp.toUser(event.staffId(), "/queue/assignments", views.byId(event.ticketId()));
             } catch (RuntimeException e) {
@@ -82,7 +103,7 @@ class AgentDeskPush implements AutoCloseable {
         if (event.message().sender() != Sender.CUSTOMER && event.message().sender() != Sender.TECHNICIAN) {
             return;
         }
-        messagePushes.execute(() -> {
+        assigneeLookups.execute(() -> {
             try {
                 pushToAssignee(event.message());
             } catch (RuntimeException e) {
@@ -99,16 +120,23 @@ class AgentDeskPush implements AutoCloseable {
     private void pushToAssignee(Message message) {
         tickets.unresolvedFor(message.conversationId()).ifPresent(ticket -> {
             if (ticket.assigneeId() != null && (ticket.assignedAt() == null || !message.at().isBefore(ticket.assignedAt()))) {
-                stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(
-                        "type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
-                        "message", MessageView.of(message)));
+                Map<String, Object> push = Map.of("type", "message", "ticketId", ticket.id(), "conversationId", ticket.conversationId(),
+                        "message", MessageView.of(message));
+                pushesFor(ticket.assigneeId()).execute(() -> {
+                    try {
+                        stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", push);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not push message {}#{} to its agent", message.conversationId(), message.seq(), e);
+                    }
+                });
             }
         });
     }
 
     @Override
     public void close() {
-        messagePushes.shutdown();
+        assigneeLookups.shutdown();
+        pushes.forEach(ExecutorService::shutdown);
     }
 
     /** Live SLA board: every warning and breach, to supervisors. */
