@@ -179,9 +179,10 @@ class TicketDispatcher implements AutoCloseable {
         Instant answerDue = now.plus(routing.answerWithin());
         List<TicketRepository.Claim> assigned = tickets.assignAllIfWaiting(claims, now, answerDue);
         assigned.stream().map(TicketRepository.Claim::staffId).distinct().forEach(staffId -> staff.recordAssignment(staffId, now));
+        Map<String, Ticket> asAssigned = tickets.findByIds(assigned.stream().map(TicketRepository.Claim::ticketId).toList());
         for (TicketRepository.Claim c : assigned) {
             events.publishEvent(new TicketEvents.TicketAssigned(c.ticketId(), c.staffId(), conversationOf.get(c.ticketId()),
-                    answerDue));
+                    answerDue, asAssigned.get(c.ticketId())));
         }
         return assigned.size() == decisions.size();
     }

@@ -18,10 +18,11 @@ public final class TicketEvents {
     }
 
     /**
-     * A ticket was given to a staff member, who must answer by {@code answerDue} (carried here so
-     * the answer watch need not read the ticket back).
+     * A ticket was given to a staff member, who must answer by {@code answerDue}; {@code ticket} is the
+     * ticket as that transaction left it. Carried here so the answer watch and the assignment push need
+     * not read it back (the dispatcher reads all of a claim's tickets in one statement).
      */
-    public record TicketAssigned(String ticketId, long staffId, String conversationId, java.time.Instant answerDue) {
+    public record TicketAssigned(String ticketId, long staffId, String conversationId, java.time.Instant answerDue, Ticket ticket) {
     }
 
     /** A ticket left a staff member's hands unresolved: transferred, unanswered in time, or they went offline. */

@@ -83,6 +83,16 @@ class TicketRepository {
                 .param(conversationId).query(TicketRepository::map).optional();
     }
 
+    /** Many tickets in one read, by id. */
+    Map<String, Ticket> findByIds(Collection<String> ids) {
+        Map<String, Ticket> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN (:ids)").param("ids", InLists.padded(ids))
+                    .query(TicketRepository::map).list().forEach(t -> found.put(t.id(), t));
+        }
+        return found;
+    }
+
     /** {@link #findUnresolvedForConversation} for many conversations in one read; conversations without one are absent. */
     Map<String, Ticket> findUnresolvedForConversations(Collection<String> conversationIds) {
         Map<String, Ticket> newest = new HashMap<>();

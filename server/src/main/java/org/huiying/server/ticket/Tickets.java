@@ -213,7 +213,7 @@ public class Tickets {
             Instant answerDue = now.plus(routing.answerWithin());
             tickets.assign(ticketId, target, now, answerDue);
             staff.recordAssignment(target, now);
-            events.publishEvent(new TicketEvents.TicketAssigned(ticketId, target, ticket.conversationId(), answerDue));
+            events.publishEvent(new TicketEvents.TicketAssigned(ticketId, target, ticket.conversationId(), answerDue, get(ticketId)));
         } else if (QUEUE.matcher(to).matches()) {
             tickets.requeue(ticketId, to, null, now);
             events.publishEvent(new TicketEvents.TicketQueued(ticketId));

@@ -91,6 +91,8 @@ abstract class SpineContract {
             assertThat(assigned.get("conversationId").asString()).isEqualTo(session.text("conversationId"));
             assertThat(assigned.get("category").asString()).isEqualTo("TECHNICAL");
             assertThat(assigned.has("suggestions")).as("the push carries no knowledge-base search").isFalse();
+            assertThat(assigned.get("status").asString()).as("the ticket as its assignment left it").isEqualTo("ASSIGNED");
+            assertThat(assigned.get("assignee").isNumber()).isTrue();
 
             JsonNode ticket = api.get("/api/tickets/" + ticketId, agent).body();
             assertThat(ticket.get("suggestions").get(0).get("title").asString()).contains("充");
