@@ -34,6 +34,8 @@ final class TicketBench {
     private final int warmupCustomers;
     private final int customers;
     private final int writers;
+    /** The baseline's own concurrency: plain JDBC threads contend on row locks, so more is not always faster. */
+    private final int baselineWriters;
     private final Duration baselineWarmup;
     private final Duration baselineMeasure;
 
@@ -45,6 +47,7 @@ final class TicketBench {
         warmupCustomers = options.integer("warmup-customers", 1_500, 4_000);
         customers = options.integer("customers", 6_000, 20_000);
         writers = options.integer("writers", 32, 32);
+        baselineWriters = options.integer("baseline-writers", writers, writers);
         baselineWarmup = options.seconds("baseline-warmup", 3, 5);
         baselineMeasure = options.seconds("baseline-seconds", 10, 20);
     }
@@ -103,8 +106,8 @@ final class TicketBench {
                         + GatewayBench.round3(huiying.ms(50)) + " ms, p99 " + GatewayBench.round3(huiying.ms(99)) + " ms; "
                         + GatewayBench.round(acks.perSecond()) + " opened/s");
             }
-            GatewayBench.log("baseline: plain JDBC, " + writers + " writers, " + agents + " agents");
-            TicketBaseline.Measured baseline = new TicketBaseline(db, writers, agents).run(baselineWarmup, baselineMeasure);
+            GatewayBench.log("baseline: plain JDBC, " + baselineWriters + " writers, " + agents + " agents");
+            TicketBaseline.Measured baseline = new TicketBaseline(db, baselineWriters, agents).run(baselineWarmup, baselineMeasure);
             GatewayBench.log("baseline: " + GatewayBench.round(baseline.perSecond()) + " routed tickets/s, p99 "
                     + GatewayBench.round3(baseline.ms(99)) + " ms");
             return JsonMapper.shared().createObjectNode()
@@ -115,6 +118,7 @@ final class TicketBench {
                     .put("resolve", resolve)
                     .put("customers", customers)
                     .put("writers", writers)
+                    .put("baselineWriters", baselineWriters)
                     .put("routedPerSec", GatewayBench.round(huiying.perSecond()))
                     .put("baselineRoutedPerSec", GatewayBench.round(baseline.perSecond()))
                     .put("ratioVsBaseline", GatewayBench.round3(huiying.perSecond() / baseline.perSecond()))
