@@ -76,8 +76,8 @@ class AgentDeskPush implements AutoCloseable {
 
     /**
      * The ticket as it stands, without knowledge-base suggestions: those are looked up when the agent
-     * opens the ticket ({@code GET /api/tickets/{id}}); searched here, on the one push thread, they made
-     * every agent's assignments wait for every other agent's search (pushes ran tens of seconds behind
+     * opens the ticket ({@code GET /api/tickets/{id}}); searched here, on the push thread (then one for
+     * everybody), they made every agent's assignments wait for every other agent's search (pushes ran tens of seconds behind
      * at a few hundred tickets a second). The same thread as the messages, so an agent gets the
      * assignment before the customer's messages on it.
      */
