@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -32,7 +31,7 @@ public final class QueueOrder {
     }
 
     /**
-     * The tickets in the order they leave the queue, as {@link #at} sorts them, produced one at a
+     * The tickets in the order they leave the queue, produced one at a
      * time: each one's effective priority is worked out once, the queue is heapified in linear time
      * and only as many tickets are taken off as the caller asks for. A pass goes over the whole
      * queue (thousands of tickets under load) each time a seat frees up, and usually places a few.
@@ -77,11 +76,5 @@ public final class QueueOrder {
             int bySince = ticket.waitingSince().compareTo(other.ticket.waitingSince());
             return bySince != 0 ? bySince : ticket.id().compareTo(other.ticket.id());
         }
-    }
-
-    public Comparator<WaitingTicket> at(Instant now) {
-        return Comparator.comparingLong((WaitingTicket t) -> -effectivePriority(t, now))
-                .thenComparing(WaitingTicket::waitingSince)
-                .thenComparing(WaitingTicket::id);
     }
 }

@@ -85,8 +85,7 @@ class AgentDeskPush implements AutoCloseable {
     void onAssigned(TicketEvents.TicketAssigned event) {
         pushesFor(event.staffId()).execute(() -> {
             try {
-                stomp.toUser(event.staffId(), "/queue/assignments",
-                        event.ticket() != null ? views.of(event.ticket()) : views.byId(event.ticketId()));
+                stomp.toUser(event.staffId(), "/queue/assignments", views.of(event.ticket()));
             } catch (RuntimeException e) {
                 log.warn("Could not push assignment of ticket {} to {}", event.ticketId(), event.staffId(), e);
             }

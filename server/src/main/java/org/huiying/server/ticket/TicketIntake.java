@@ -69,11 +69,7 @@ class TicketIntake {
     void onMessage(MessageAppended event) {
         var message = event.message();
         boolean customer = message.sender() == Sender.CUSTOMER;
-        if (!customer && message.sender() != Sender.TECHNICIAN) {
-            return;
-        }
-        if (customer && claims.stream().anyMatch(c -> c.claims(message))) {
-            forget(message.conversationId());
+        if (!customer && message.sender() != Sender.TECHNICIAN || customer && claims.stream().anyMatch(c -> c.claims(message))) {
             return;
         }
         var open = unresolvedFor(message.conversationId());
