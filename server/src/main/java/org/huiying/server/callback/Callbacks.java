@@ -13,9 +13,9 @@ import org.huiying.server.system.Timestamps;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.TicketEvents;
 import org.huiying.server.ticket.Tickets;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Schedules follow-up calls and records what they found. */
 @Service
@@ -40,7 +40,8 @@ class Callbacks {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** In the resolving transaction: the callback is stored with the resolution or not at all. */
+    @EventListener
     void onResolved(TicketEvents.TicketResolved event) {
         Ticket ticket = tickets.get(event.ticketId());
         if (ticket.type() == TicketType.TECH_SUPPORT) {

@@ -15,6 +15,7 @@ import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.CustomerMessagesArriving;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.Sender;
+import org.huiying.server.system.AfterCommit;
 import org.huiying.server.system.HuiyingProperties;
 import org.huiying.server.telephony.sms.SmsSender;
 import org.huiying.server.system.PerTransaction;
@@ -31,7 +32,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,7 +87,12 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
         work.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * In the resolving transaction, so the survey is stored with the resolution or not at all; its
+     * timer starts only once both are committed (started earlier, it could look for the survey before
+     * anyone else can see it, and the survey would wait for the next sweep).
+     */
+    @EventListener
     void onResolved(TicketEvents.TicketResolved event) {
         Ticket ticket = tickets.get(event.ticketId());
         if (ticket.type() == TicketType.TECH_SUPPORT) {
@@ -98,7 +103,7 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
         String id = RandomIds.id("sv");
         if (surveys.insertOnce(id, ticket.id(), ticket.conversationId(), ticket.assigneeId(),
                 ticket.category() == null ? null : ticket.category().name(), ticket.vehicleModel(), due, now)) {
-            schedule(id, due);
+            AfterCommit.run(() -> schedule(id, due));
         }
     }
 

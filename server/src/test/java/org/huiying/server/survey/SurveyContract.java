@@ -8,15 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.huiying.routing.support.TestClock;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
+import org.huiying.server.ticket.Tickets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -160,6 +168,36 @@ abstract class SurveyContract {
             assertThat(tickets).hasSize(2);
             assertThat(tickets.stream().filter(t -> t.has("parentId")).findFirst().orElseThrow().get("type").asString())
                     .isEqualTo("COMPLAINT");
+        }
+    }
+
+    /**
+     * The survey's timer starts when the resolution commits: the survey must be visible to every other
+     * connection by then, or the timer's look-up misses it and it waits for the next sweep.
+     */
+    @Test
+    void aSurveyIsCommittedTogetherWithTheResolutionItFollows() {
+        try (Scene s = scene("车机黑屏了")) {
+            s.answer();
+            RunningServer server = s.server();
+            TransactionTemplate tx = new TransactionTemplate(server.bean(PlatformTransactionManager.class));
+            JdbcClient otherConnection = JdbcClient.create(server.bean(DataSource.class));
+            CompletableFuture<Integer> seenAtCommit = new CompletableFuture<>();
+            tx.executeWithoutResult(status -> {
+                server.bean(Tickets.class).resolve(s.ticket(), new CurrentStaff(s.agentId(), Set.of("AGENT")));
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        // another thread takes another pooled connection: it sees committed rows only
+                        seenAtCommit.complete(CompletableFuture.supplyAsync(() -> otherConnection
+                                .sql("SELECT COUNT(*) FROM survey WHERE ticket_id = ?").param(s.ticket()).query(Integer.class)
+                                .single()).join());
+                    }
+                });
+            });
+
+            assertThat(seenAtCommit.join()).isEqualTo(1);
+            s.systemMessage("请为本次服务打分");
         }
     }
 
