@@ -177,7 +177,7 @@ class TicketDispatcher implements AutoCloseable {
             return false;
         }
         Instant answerDue = now.plus(routing.answerWithin());
-        List<TicketRepository.Claim> assigned = tickets.assignAllIfWaiting(claims, now, answerDue);
+        List<TicketRepository.Claim> assigned = tickets.assignClaimed(claims, now, answerDue);
         assigned.stream().map(TicketRepository.Claim::staffId).distinct().forEach(staffId -> staff.recordAssignment(staffId, now));
         Map<String, Ticket> asAssigned = tickets.findByIds(assigned.stream().map(TicketRepository.Claim::ticketId).toList());
         for (TicketRepository.Claim c : assigned) {

@@ -199,12 +199,19 @@ class TicketRepository {
         return free;
     }
 
-    /** Locks those of these tickets still waiting and not being claimed by another node right now; their ids. */
+    /**
+     * Locks those of these tickets not being claimed by another node right now; the ids of those still
+     * waiting. The status is checked here rather than in the statement: with it in the statement,
+     * PostgreSQL may find the few tickets its statistics count as waiting through the status index and
+     * filter them by id, which costs a scan of every waiting ticket exactly when many wait.
+     */
     Set<String> claimWaiting(Collection<String> ids) {
         Set<String> claimed = new HashSet<>();
-        jdbc.sql("SELECT id FROM ticket WHERE id IN (" + placeholders(ids.size()) + ") AND status = 'OPEN' FOR UPDATE SKIP LOCKED")
+        jdbc.sql("SELECT id, status FROM ticket WHERE id IN (" + placeholders(ids.size()) + ") FOR UPDATE SKIP LOCKED")
                 .params(new ArrayList<Object>(ids)).query(rs -> {
-                    claimed.add(rs.getString("id"));
+                    if (TicketStatus.OPEN.name().equals(rs.getString("status"))) {
+                        claimed.add(rs.getString("id"));
+                    }
                 });
         return claimed;
     }
@@ -214,13 +221,14 @@ class TicketRepository {
     }
 
     /**
-     * Assigns claimed tickets in one batch, each only if still waiting, so a concurrent assignment can never be overwritten,
-     * and records the participants of those assigned in a second batch; returns those assigned.
+     * Assigns tickets {@link #claimWaiting claimed} in this transaction in one batch (by id alone: they are
+     * locked and were waiting, so no concurrent assignment can be overwritten), and records the
+     * participants of those assigned in a second batch; returns those assigned.
      */
-    List<Claim> assignAllIfWaiting(List<Claim> claims, Instant at, Instant answerDue) {
+    List<Claim> assignClaimed(List<Claim> claims, Instant at, Instant answerDue) {
         int[] counts = jdbcTemplate.batchUpdate("""
                 UPDATE ticket SET status = 'ASSIGNED', assignee_id = ?, assigned_at = ?, answer_due = ?, waiting_since = NULL,
-                updated_at = ? WHERE id = ? AND status = 'OPEN'""", claims.stream()
+                updated_at = ? WHERE id = ?""", claims.stream()
                 .map(c -> new Object[] {c.staffId(), ts(at), ts(answerDue), ts(at), c.ticketId()}).toList());
         List<Claim> assigned = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
