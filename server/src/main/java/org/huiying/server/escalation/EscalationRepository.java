@@ -28,6 +28,12 @@ class EscalationRepository {
         }
     }
 
+    /** Whether the ticket counts towards an escalation of this kind already. */
+    boolean counts(String kind, String ticketId) {
+        return jdbc.sql("SELECT COUNT(*) FROM escalation_ticket WHERE kind = ? AND ticket_id = ?").params(kind, ticketId)
+                .query(Integer.class).single() > 0;
+    }
+
     List<EscalationRaised> since(Instant from) {
         Map<String, EscalationRaised> byId = new LinkedHashMap<>();
         jdbc.sql("""

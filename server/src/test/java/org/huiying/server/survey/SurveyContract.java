@@ -179,26 +179,45 @@ abstract class SurveyContract {
     void aSurveyIsCommittedTogetherWithTheResolutionItFollows() {
         try (Scene s = scene("车机黑屏了")) {
             s.answer();
-            RunningServer server = s.server();
-            TransactionTemplate tx = new TransactionTemplate(server.bean(PlatformTransactionManager.class));
-            JdbcClient otherConnection = JdbcClient.create(server.bean(DataSource.class));
-            CompletableFuture<Integer> seenAtCommit = new CompletableFuture<>();
-            tx.executeWithoutResult(status -> {
-                server.bean(Tickets.class).resolve(s.ticket(), new CurrentStaff(s.agentId(), Set.of("AGENT")));
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        // another thread takes another pooled connection: it sees committed rows only
-                        seenAtCommit.complete(CompletableFuture.supplyAsync(() -> otherConnection
-                                .sql("SELECT COUNT(*) FROM survey WHERE ticket_id = ?").param(s.ticket()).query(Integer.class)
-                                .single()).join());
-                    }
-                });
-            });
+            int seen = countedAtCommit(s.server(),
+                    () -> s.server().bean(Tickets.class).resolve(s.ticket(), new CurrentStaff(s.agentId(), Set.of("AGENT"))),
+                    "SELECT COUNT(*) FROM survey WHERE ticket_id = ?", s.ticket());
 
-            assertThat(seenAtCommit.join()).isEqualTo(1);
+            assertThat(seen).isEqualTo(1);
             s.systemMessage("请为本次服务打分");
         }
+    }
+
+    /** Supervisors are told of a low score when the answer commits: a console reading the escalations then must find it. */
+    @Test
+    void aLowScoreEscalationIsCommittedTogetherWithTheAnswer() {
+        try (Scene s = scene("想预约保养")) {
+            s.resolve();
+            s.systemMessage("请为本次服务打分");
+            int seen = countedAtCommit(s.server(), () -> assertThat(s.server().bean(Surveys.class).rate(s.conversation(), 1, "太慢了")).isTrue(),
+                    "SELECT COUNT(*) FROM escalation_ticket WHERE kind = 'LOW_SATISFACTION' AND ticket_id = ?", s.ticket());
+
+            assertThat(seen).isEqualTo(1);
+        }
+    }
+
+    /** Runs {@code work} in a transaction; what another connection counts with {@code sql} the moment it commits. */
+    private static int countedAtCommit(RunningServer server, Runnable work, String sql, Object... params) {
+        TransactionTemplate tx = new TransactionTemplate(server.bean(PlatformTransactionManager.class));
+        JdbcClient otherConnection = JdbcClient.create(server.bean(DataSource.class));
+        CompletableFuture<Integer> seen = new CompletableFuture<>();
+        tx.executeWithoutResult(status -> {
+            work.run();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // another thread takes another pooled connection: it sees committed rows only
+                    seen.complete(CompletableFuture.supplyAsync(() -> otherConnection.sql(sql).params(params)
+                            .query(Integer.class).single()).join());
+                }
+            });
+        });
+        return seen.join();
     }
 
     @Test
