@@ -36,7 +36,10 @@ import org.springframework.util.FileSystemUtils;
  *   <li>25 messages of each busy conversation per batch: what a log in front of the database could
  *   hand it, the customers having been acknowledged from the log;</li>
  *   <li>the same rows into a table with only the {@code (conversation_id, seq)} unique index;</li>
- *   <li>append-only: the same rows into a table without the two per-conversation unique indexes.</li>
+ *   <li>append-only: the same rows into a table without the two per-conversation unique indexes;</li>
+ *   <li>a journal's write: head update + client-id probe + insert into the append-only table, one message
+ *   per conversation per commit (what acknowledging from a journal in front of the message table costs);</li>
+ *   <li>that journal's applier: 25 messages per conversation per commit into the message table, no probe.</li>
  * </ol>
  */
 public final class H2MessageStoreCeiling {
@@ -82,6 +85,8 @@ public final class H2MessageStoreCeiling {
             ceiling.measure("one per-conversation index (seq, no client-id index), 1 per conversation per commit", seconds, 1, false,
                     "message_seq_only");
             ceiling.measure("append-only table (no per-conversation indexes), 1 per conversation per commit", seconds, 1, false, "message_log");
+            ceiling.measure("journal: head + probe + append-only insert, 1 per conversation per commit", seconds, 1, true, "message_log");
+            ceiling.measure("journal applier: insert alone, 25 per conversation per commit", seconds, 25, false, "message");
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
