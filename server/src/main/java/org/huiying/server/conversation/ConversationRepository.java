@@ -1,9 +1,13 @@
 package org.huiying.server.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Collection;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class ConversationRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ConversationRepository(JdbcClient jdbc) {
+    ConversationRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     long insertCustomer(CustomerDetails customer, Instant now) {
@@ -62,6 +68,12 @@ class ConversationRepository {
     record Head(String channel, long lastSeq) {
     }
 
+    /** The head as committed, without locking it. */
+    Optional<Head> findHead(String conversationId) {
+        return jdbc.sql("SELECT channel, last_seq FROM conversation_head WHERE conversation_id = ?").param(conversationId)
+                .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
+    }
+
     Optional<Head> lockHead(String conversationId) {
         return jdbc.sql("SELECT channel, last_seq FROM conversation_head WHERE conversation_id = ? FOR UPDATE").param(conversationId)
                 .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
@@ -83,7 +95,15 @@ class ConversationRepository {
         return Optional.of(new Head((String) row.get("channel"), ((Number) row.get("last_seq")).longValue()));
     }
 
+    /** Never lowers it: with the journal, messages numbered earlier can reach the table after later ones. */
     void updateLastSeq(String conversationId, long seq) {
-        jdbc.sql("UPDATE conversation_head SET last_seq = ? WHERE conversation_id = ?").params(seq, conversationId).update();
+        jdbc.sql("UPDATE conversation_head SET last_seq = GREATEST(last_seq, ?) WHERE conversation_id = ?").params(seq, conversationId).update();
+    }
+
+    /** One batch for many conversations (see {@link #updateLastSeq}). */
+    void raiseLastSeqs(Map<String, Long> lastSeqs) {
+        List<Object[]> rows = new ArrayList<>(lastSeqs.size());
+        lastSeqs.forEach((id, seq) -> rows.add(new Object[] {seq, id}));
+        batch.batchUpdate("UPDATE conversation_head SET last_seq = GREATEST(last_seq, ?) WHERE conversation_id = ?", rows);
     }
 }

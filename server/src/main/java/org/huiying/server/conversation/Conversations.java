@@ -19,10 +19,13 @@ import java.util.TreeSet;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores messages. An append returns only after its transaction committed, so whoever acknowledges
@@ -38,13 +41,20 @@ public class Conversations {
     private final MessageRepository messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ConversationHeads> journalHeads;
+    private final ObjectProvider<JournalApplier> applier;
+    private final ObjectProvider<MessageJournal> journal;
 
     Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, ObjectProvider<ConversationHeads> journalHeads, ObjectProvider<JournalApplier> applier,
+                  ObjectProvider<MessageJournal> journal) {
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
         this.clock = clock;
+        this.journalHeads = journalHeads;
+        this.applier = applier;
+        this.journal = journal;
     }
 
     @Transactional
@@ -128,20 +138,70 @@ public class Conversations {
         ConversationRepository.Head head = conversations.lockHead(conversationId)
                 .orElseThrow(() -> ApiException.notFound("conversation"));
         String channel = head.channel();
-        long lastSeq = head.lastSeq();
         if (clientMessageId != null) {
             Optional<Message> earlier = messages.findByClientId(conversationId, clientMessageId);
             if (earlier.isPresent()) {
                 return new Appended(earlier.get(), true);
             }
         }
-        Message message = new Message(conversationId, lastSeq + 1, sender, staffId, clientMessageId, channel, text,
-                null, Timestamps.now(clock));
+        Message message = new Message(conversationId, nextSeq(conversationId, head), sender, staffId, clientMessageId,
+                channel, text, null, Timestamps.now(clock));
         messages.insert(message);
         conversations.updateLastSeq(conversationId, message.seq());
+        MessageJournal journaled = journal.getIfAvailable();
+        if (journaled != null && clientMessageId != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    journaled.clientIdStoredElsewhere(conversationId);
+                }
+            });
+        }
         events.publishEvent(new MessageAppended(message));
         // synchronous listeners may have set its delivery state (the SMS outbox does): answer with what is stored
         return new Appended(messages.find(conversationId, message.seq()).orElse(message), false);
+    }
+
+    /**
+     * The row's last seq plus one, unless the journal has numbered messages it has not stored yet:
+     * then it numbers this one too, holding the conversation until this transaction ends.
+     */
+    private long nextSeq(String conversationId, ConversationRepository.Head head) {
+        ConversationHeads heads = journalHeads.getIfAvailable();
+        if (heads == null) {
+            return head.lastSeq() + 1;
+        }
+        long seq;
+        try {
+            seq = heads.holdAndNumber(conversationId, head.channel(), head.lastSeq());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while numbering a message", e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                heads.release(conversationId, status == STATUS_COMMITTED);
+            }
+        });
+        return seq;
+    }
+
+    /**
+     * Returns once every message acknowledged on the conversation so far is in the database (at
+     * once without the journal), for whoever reads or rewrites its messages in SQL.
+     */
+    public void awaitStored(String conversationId) {
+        awaitJournal(conversationId);
+    }
+
+    /** A reader must not see a later message without the journaled ones before it. */
+    private void awaitJournal(String conversationId) {
+        ConversationHeads heads = journalHeads.getIfAvailable();
+        JournalApplier journalApplier = applier.getIfAvailable();
+        if (heads != null && journalApplier != null && !journalApplier.isApplying()) {
+            heads.awaitApplied(conversationId);
+        }
     }
 
     /** A customer's chat message waiting for the group commit. */
@@ -217,6 +277,7 @@ public class Conversations {
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {
+        awaitJournal(conversationId);
         return messages.after(conversationId, afterSeq, Math.min(limit, MAX_PAGE));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch instead of per message. Each conversation always goes to the same writer thread, which
  * stores its messages in submission order. A future completes only once the batch has committed.
  * When a batch fails, its appends are retried one transaction each, so one bad append cannot fail
- * its neighbours and every one gets its own outcome.
+ * its neighbours and every one gets its own outcome. On the embedded server the {@link MessageJournal}
+ * takes these appends instead.
  */
 @Service
 public class GroupCommit implements DisposableBean {
@@ -34,14 +36,16 @@ public class GroupCommit implements DisposableBean {
     private final TransactionTemplate transaction;
     private final int maxBatch;
     private final List<Writer> writers = new ArrayList<>();
+    private final MessageJournal journal;
 
-    GroupCommit(Conversations conversations, PlatformTransactionManager transactions,
+    GroupCommit(Conversations conversations, PlatformTransactionManager transactions, ObjectProvider<MessageJournal> journal,
                 @Value("${huiying.appends.writers:1}") int writerCount,
                 @Value("${huiying.appends.max-batch:500}") int maxBatch) {
         this.conversations = conversations;
         this.transaction = new TransactionTemplate(transactions);
         this.maxBatch = Math.max(1, maxBatch);
-        for (int i = 0; i < Math.max(1, writerCount); i++) {
+        this.journal = journal.getIfAvailable();
+        for (int i = 0; this.journal == null && i < Math.max(1, writerCount); i++) {
             Writer writer = new Writer(i);
             writers.add(writer);
             writer.start();
@@ -53,6 +57,9 @@ public class GroupCommit implements DisposableBean {
      * Text that could never be stored fails at once, without queueing.
      */
     public CompletableFuture<Appended> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
+        if (journal != null) {
+            return journal.append(conversationId, clientMessageId, text);
+        }
         Request request = new Request(new Conversations.Draft(conversationId, clientMessageId, text), new CompletableFuture<>());
         try {
             Conversations.validateText(text);

@@ -52,6 +52,12 @@ class MessageRepository {
                 });
     }
 
+    /** Every client id used on the conversation. */
+    List<String> clientIds(String conversationId) {
+        return jdbc.sql("SELECT client_msg_id FROM message WHERE conversation_id = ? AND client_msg_id IS NOT NULL")
+                .param(conversationId).query(String.class).list();
+    }
+
     Optional<Message> findByClientId(String conversationId, String clientMessageId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = ? AND client_msg_id = ?")
                 .params(conversationId, clientMessageId).query(MessageRepository::map).optional();

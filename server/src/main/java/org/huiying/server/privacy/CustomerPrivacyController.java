@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.huiying.server.conversation.Conversations;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.system.ApiException;
 import org.huiying.server.system.Timestamps;
@@ -33,9 +34,11 @@ class CustomerPrivacyController {
     private final PrivacyProperties privacy;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Conversations conversations;
 
     CustomerPrivacyController(CustomerRecords records, AuditLog audit, PrivacyProperties privacy,
-                              PlatformTransactionManager transactions, Clock clock) {
+                              PlatformTransactionManager transactions, Clock clock, Conversations conversations) {
+        this.conversations = conversations;
         this.records = records;
         this.audit = audit;
         this.privacy = privacy;
@@ -93,6 +96,7 @@ class CustomerPrivacyController {
     @GetMapping("/api/customers/{id}/export")
     Map<String, Object> export(@PathVariable long id, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins export customer data.");
+        records.conversationsOf(id).forEach(conversations::awaitStored); // acknowledged messages still in the journal too
         return tx.execute(status -> {
             CustomerRecords.Customer c = records.find(id).orElseThrow(() -> ApiException.notFound("customer"));
             Map<String, Object> data = records.export(c);
@@ -108,6 +112,7 @@ class CustomerPrivacyController {
     @DeleteMapping("/api/customers/{id}")
     Erased erase(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins erase customer data.");
+        records.conversationsOf(id).forEach(conversations::awaitStored); // no acknowledged text escapes the erasure
         return tx.execute(status -> {
             records.find(id).orElseThrow(() -> ApiException.notFound("customer"));
             Instant now = Timestamps.now(clock);

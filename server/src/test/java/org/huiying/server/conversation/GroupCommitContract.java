@@ -2,7 +2,9 @@ package org.huiying.server.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,9 @@ abstract class GroupCommitContract {
         } finally {
             clients.forEach(ChatClient::close);
         }
+        // the journal opens tickets just after the acks: wait for all of them, then count per conversation
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/tickets?status=OPEN", admin).body()
+                .findValuesAsString("conversationId").containsAll(sessions.stream().map(s -> s.text("conversationId")).toList()));
         List<String> openTickets = api.get("/api/tickets?status=OPEN", admin).body().findValuesAsString("conversationId");
         for (Api.Response session : sessions) {
             String conversation = session.text("conversationId");

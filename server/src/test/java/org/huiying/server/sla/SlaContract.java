@@ -50,12 +50,16 @@ abstract class SlaContract {
             chat.sendMessage("first", text);
         }
         String conversation = session.text("conversationId");
-        for (JsonNode t : server.api().get("/api/tickets", server.api().adminToken()).body()) {
-            if (t.get("conversationId").asString().equals(conversation)) {
-                return t.get("id").asString();
+        String admin = server.api().adminToken();
+        // the message is acknowledged from the journal; its ticket opens as it reaches the database
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode t : server.api().get("/api/tickets", admin).body()) {
+                if (t.get("conversationId").asString().equals(conversation)) {
+                    return t.get("id").asString();
+                }
             }
-        }
-        throw new AssertionError("no ticket opened");
+            return null;
+        }, java.util.Objects::nonNull);
     }
 
     static String supervisor(Api api) {

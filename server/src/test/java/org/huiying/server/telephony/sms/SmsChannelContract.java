@@ -149,7 +149,7 @@ abstract class SmsChannelContract {
         await().atMost(Duration.ofSeconds(10)).until(() -> messages(conversationId).size() == 5);
         text(phone, "又打不开了");
         assertThat(conversationOf(phone)).contains(conversationId);
-        assertThat(ticketsOf(conversationId)).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticketsOf(conversationId).size() == 2);
     }
 
     @Test
@@ -334,6 +334,7 @@ abstract class SmsChannelContract {
         String phone = newNumber();
         text(phone, "车门打不开了");
         String conversationId = conversationOf(phone).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ticketsOf(conversationId).isEmpty());
         String ticketId = ticketsOf(conversationId).get(0).get("id").asString();
 
         assertThat(text(phone, "  stop ").status()).isEqualTo(200);
@@ -361,6 +362,7 @@ abstract class SmsChannelContract {
         String phone = newNumber();
         text(phone, "请详细说明电池保修政策");
         String conversationId = conversationOf(phone).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ticketsOf(conversationId).isEmpty());
         String ticketId = ticketsOf(conversationId).get(0).get("id").asString();
 
         Api.Response tooLong = api.post("/api/tickets/" + ticketId + "/messages", admin, Map.of("text", "保".repeat(1601)));

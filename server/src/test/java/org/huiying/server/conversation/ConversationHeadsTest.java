@@ -1,0 +1,99 @@
+package org.huiying.server.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConversationHeadsTest {
+
+    /** What the database holds: each conversation's last stored seq. */
+    private final Map<String, Long> stored = new ConcurrentHashMap<>(Map.of("cv1", 4L));
+    private final AtomicInteger reads = new AtomicInteger();
+    private final ConversationHeads heads = new ConversationHeads(id -> {
+        reads.incrementAndGet();
+        return Optional.ofNullable(stored.get(id)).map(seq -> new ConversationRepository.Head("chat", seq));
+    }, Duration.ofSeconds(30));
+
+    private ConversationHeads.Head head(String id) {
+        return heads.forJournal(id).orElseThrow();
+    }
+
+    @Test
+    void journaledMessagesAreNumberedOnFromTheStoredLastSeq() {
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 3)).contains(5L);
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(8L);
+        assertThat(reads).hasValue(1);
+        assertThat(heads.forJournal("nobody")).isEmpty();
+    }
+
+    @Test
+    void aDirectAppendHoldsItsConversationSoTheJournalNumbersAfterItOrNotAtAll() throws Exception {
+        ConversationHeads.numberJournaled(head("cv1"), 2); // 5, 6 wait in the journal
+        long direct = CompletableFuture.supplyAsync(() -> holdAndNumber("cv1", 4)).get();
+        assertThat(direct).isEqualTo(7);
+        ConversationHeads.Head held = head("cv1");
+        assertThat(ConversationHeads.numberJournaled(held, 1)).isEmpty();
+    }
+
+    @Test
+    void aRolledBackDirectAppendGivesItsSeqBackAndACommittedOneKeepsIt() {
+        long first = holdAndNumber("cv1", 4);
+        heads.release("cv1", false);
+        long again = holdAndNumber("cv1", 4);
+        heads.release("cv1", true);
+        assertThat(first).isEqualTo(5);
+        assertThat(again).isEqualTo(5);
+        stored.put("cv1", 5L); // what the committed transaction stored
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(6L);
+    }
+
+    @Test
+    void aReaderWaitsUntilEveryMessageJournaledBeforeItAskedIsApplied() {
+        ConversationHeads.numberJournaled(head("cv1"), 2); // 5 and 6
+        CompletableFuture<Instant> reader = CompletableFuture.supplyAsync(() -> {
+            heads.awaitApplied("cv1");
+            return Instant.now();
+        });
+        heads.applied("cv1", 5, 1);
+        assertThat(reader).isNotDone();
+        Instant lastApplied = Instant.now();
+        heads.applied("cv1", 6, 1);
+        await().atMost(Duration.ofSeconds(10)).until(reader::isDone);
+        assertThat(reader.join()).isAfterOrEqualTo(lastApplied);
+    }
+
+    @Test
+    void onceEverythingIsAppliedTheConversationIsReadFromTheDatabaseAgain() {
+        ConversationHeads.numberJournaled(head("cv1"), 1);
+        assertThat(heads.size()).isEqualTo(1);
+        heads.applied("cv1", 5, 1);
+        assertThat(heads.size()).isZero();
+        stored.put("cv1", 9L); // an agent's replies meanwhile
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(10L);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void recoveredMessagesAreNumberedAroundAtStart() {
+        heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
+        heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(7L);
+        assertThat(reads).hasValue(0);
+    }
+
+    private long holdAndNumber(String id, long storedLastSeq) {
+        try {
+            return heads.holdAndNumber(id, "chat", storedLastSeq);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
