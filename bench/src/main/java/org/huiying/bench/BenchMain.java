@@ -23,7 +23,7 @@ public final class BenchMain {
             default -> {
                 System.err.println("""
                         usage: java -jar bench/target/huiying-bench.jar <mode> [options]
-                          gateway [--quick] [--connections=N] [--busy=N] [--rate=N] [--warmup=S] [--measure=S]
+                          gateway [--quick] [--connections=N] [--busy=N] [--rate=N] [--warmup=S] [--measure=S] [--settle=false]
                                   [--rate-seconds=S] [--server-jar=PATH] [--server-jvm="JVM OPTIONS"] [--server-args="--spring.x=y …"] [--jfr=FILE]
                           webhooks [--quick] [--rate=N] [--numbers=N] [--warmup=S] [--measure=S] [--server-jar=PATH]
                           tickets [--quick] [--writers=N] [--agents=N] [--capacity=N] [--customers=N] [--resolve=false] [--jfr=FILE]

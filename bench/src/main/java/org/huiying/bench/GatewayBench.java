@@ -26,6 +26,7 @@ final class GatewayBench {
     private final int rate;
     private final Duration rateMeasure;
     private final List<String> childJvm;
+    private final boolean settle;
 
     GatewayBench(Options options) {
         this.options = options;
@@ -36,6 +37,8 @@ final class GatewayBench {
         measure = options.seconds("measure", 15, 30);
         rate = options.integer("rate", 500, 1_000);
         rateMeasure = options.seconds("rate-seconds", 10, 30);
+        // after the first messages, wait for the server to finish what they started (on by default)
+        settle = !"false".equals(options.string("settle", "true"));
         childJvm = new ArrayList<>(List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC"));
         String extra = options.string("server-jvm", "");
         if (!extra.isBlank()) {
@@ -44,8 +47,8 @@ final class GatewayBench {
     }
 
     /** One server's figures. */
-    record Measured(int connections, double heapPerConnKb, CustomerLoad.Phase first, CustomerLoad.Phase saturation,
-                    CustomerLoad.Phase atRate) {
+    record Measured(int connections, double heapPerConnKb, CustomerLoad.Phase first, Duration settled,
+                    CustomerLoad.Phase saturation, CustomerLoad.Phase atRate) {
     }
 
     ObjectNode run() throws Exception {
@@ -86,6 +89,7 @@ final class GatewayBench {
                 .put("echoMsgsPerSec", round(echo.saturation().perSecond()))
                 .put("ratioVsEcho", round3(huiying.saturation().perSecond() / echo.saturation().perSecond()))
                 .put("firstMessagesPerSec", round(huiying.first().perSecond()))
+                .put("settleSeconds", round(huiying.settled().toMillis() / 1000.0))
                 .put("echoFirstMessagesPerSec", round(echo.first().perSecond()))
                 .put("rate", rate)
                 .put("p50AckMs", round3(huiying.atRate().percentileMs(50)))
@@ -115,14 +119,17 @@ final class GatewayBench {
             log(name + ": " + round3(perConnKb) + " KiB heap per idle connection; each customer sends a first message");
             CustomerLoad.Phase first = load.firstMessages(busy);
             log(name + ": " + round(first.perSecond()) + " first messages/s (each opens a ticket), p99 "
-                    + round3(first.percentileMs(99)) + " ms; saturating with " + busy + " customers");
+                    + round3(first.percentileMs(99)) + " ms");
+            Duration settled = settle ? ServerQuiet.await(server::cpuNanos, 0.25, Duration.ofSeconds(2), Duration.ofSeconds(180))
+                    : Duration.ZERO;
+            log(name + ": quiet after " + round(settled.toMillis() / 1000.0) + " s; saturating with " + busy + " customers");
             CustomerLoad.Phase saturation = load.closedLoop(busy, window, warmup, measure);
             log(name + ": " + round(saturation.perSecond()) + " msg/s, p99 " + round3(saturation.percentileMs(99))
                     + " ms at saturation, " + round(saturation.serverCpuMicrosPerMessage()) + " µs server CPU a message; now " + rate + " msg/s over all " + load.connected());
             CustomerLoad.Phase atRate = load.fixedRate(rate, Duration.ofSeconds(Math.min(5, warmup.toSeconds())), rateMeasure);
             log(name + ": at " + round(atRate.perSecond()) + " msg/s p50 " + round3(atRate.percentileMs(50)) + " ms, p99 "
                     + round3(atRate.percentileMs(99)) + " ms, errors " + (saturation.errors() + atRate.errors()));
-            return new Measured(load.connected(), perConnKb, first, saturation, atRate);
+            return new Measured(load.connected(), perConnKb, first, settled, saturation, atRate);
         }
     }
 

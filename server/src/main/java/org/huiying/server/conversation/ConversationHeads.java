@@ -84,7 +84,10 @@ final class ConversationHeads {
 
     /** Recovery: a journaled message read back at start, not yet in the database. */
     void recovered(Message message) {
-        Head head = heads.computeIfAbsent(message.conversationId(), id -> new Head(message.channel(), message.seq() - 1));
+        // the row may be ahead (direct appends after this message was journaled): number after both
+        Head head = heads.computeIfAbsent(message.conversationId(), id -> stored.apply(id)
+                .map(row -> new Head(row.channel(), row.lastSeq()))
+                .orElseGet(() -> new Head(message.channel(), message.seq() - 1)));
         synchronized (head) {
             head.assigned = Math.max(head.assigned, message.seq());
             head.journaled = Math.max(head.journaled, message.seq());

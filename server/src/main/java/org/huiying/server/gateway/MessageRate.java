@@ -1,24 +1,26 @@
 package org.huiying.server.gateway;
 
 import org.huiying.server.system.TokenBucket;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Spends one token of the connection's bucket and one of its address's shared bucket per message;
- * a client that runs either dry is closed with 1008 (policy violation). Control frames are the
- * protocol handler's and never reach here.
+ * a client that runs either dry is closed with 1008 (policy violation): its further frames are
+ * dropped, and the connection ends when it answers the Close or {@value #CLOSE_GRACE_SECONDS} s later.
+ * Control frames are the protocol handler's and never reach here.
  */
 final class MessageRate extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(MessageRate.class);
+    private static final long CLOSE_GRACE_SECONDS = 2;
 
     private final TokenBucket connection;
     private final ConnectionBudget budget;
@@ -48,7 +50,12 @@ final class MessageRate extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         closing = true;
         log.info("Closed a chat connection from {}: message rate limit exceeded", address);
-        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded"))
-                .addListener(ChannelFutureListener.CLOSE);
+        // the closing handshake: the client's Close ends the connection (the protocol handler
+        // answers it); closing the socket at once would meet the frames still on their way with a
+        // TCP reset, which can discard our Close before the client reads its code
+        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded"));
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 }

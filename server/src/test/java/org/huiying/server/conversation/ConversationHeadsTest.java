@@ -82,11 +82,23 @@ class ConversationHeadsTest {
     }
 
     @Test
-    void recoveredMessagesAreNumberedAroundAtStart() {
+    void messagesRecoveredAtStartAreNumberedAroundAndReadersWaitForThem() {
         heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
         heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
         assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(7L);
-        assertThat(reads).hasValue(0);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> heads.awaitApplied("cv1"));
+        heads.applied("cv1", 6, 2);
+        assertThat(reader).isNotDone(); // 7 is not in the database yet
+        heads.applied("cv1", 7, 1);
+        await().atMost(Duration.ofSeconds(10)).until(reader::isDone);
+    }
+
+    @Test
+    void aSystemMessageStoredAfterARecoveredOneKeepsItsSeq() {
+        stored.put("cv1", 7L); // 5 and 6 journaled, then a direct append took 7, then the crash
+        heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
+        heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
+        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(8L);
     }
 
     private long holdAndNumber(String id, long storedLastSeq) {

@@ -39,7 +39,9 @@ class H2SmsDeploymentIntegrationTests {
                     .isEqualTo(200);
             JdbcClient db = server.bean(JdbcClient.class);
             String conversationId = db.sql("SELECT conversation_id FROM sms_thread WHERE phone = '+8613612345678'").query(String.class).single();
-            String ticketId = db.sql("SELECT id FROM ticket WHERE conversation_id = ?").param(conversationId).query(String.class).single();
+            // acknowledged from the journal: the ticket opens as the text reaches the database
+            String ticketId = await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("SELECT id FROM ticket WHERE conversation_id = ?")
+                    .param(conversationId).query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
 
             Api.Response reply = api.post("/api/tickets/" + ticketId + "/messages", admin, Map.of("text", "请问空调出风口有风吗？"));
 
