@@ -100,23 +100,10 @@ public class GroupCommit implements DisposableBean {
 
         @Override
         public void run() {
-            List<Request> batch = new ArrayList<>();
-            while (true) {
-                try {
-                    batch.add(queue.take());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                queue.drainTo(batch, maxBatch - 1);
-                boolean stop = batch.remove(Request.STOP);
-                if (!batch.isEmpty()) {
-                    store(batch);
-                }
-                batch.clear();
-                if (stop) {
-                    return;
-                }
-            }
+            Batches.drain(queue, Request.STOP, maxBatch, batch -> {
+                store(batch);
+                return true;
+            });
         }
 
         /** A batch of one takes the batched path too: it skips {@link Conversations#append}'s re-read. */

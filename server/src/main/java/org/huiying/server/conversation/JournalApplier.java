@@ -115,23 +115,7 @@ final class JournalApplier {
     }
 
     private void run() {
-        List<Journaled> batch = new ArrayList<>();
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, maxBatch - 1);
-            boolean stop = batch.remove(STOP);
-            if (!batch.isEmpty() && !applyUntilDone(batch)) {
-                return;
-            }
-            batch.clear();
-            if (stop) {
-                return;
-            }
-        }
+        Batches.drain(queue, STOP, maxBatch, this::applyUntilDone);
     }
 
     /** False only when interrupted: a database that is down is waited for, nothing is dropped. */

@@ -33,6 +33,9 @@ class ConcurrentWorkIntegrationTests {
                 String id = api.get("/api/tickets?assignee=me", agent).body().get(0).get("id").asString();
                 int rounds = 25;
                 for (int i = 1; i <= rounds; i++) {
+                    // the last round's customer message resumed the ticket once it reached the database (just after its ack)
+                    await().atMost(Duration.ofSeconds(10)).until(() ->
+                            api.get("/api/tickets/" + id, agent).body().get("status").asString().equals("ASSIGNED"));
                     assertThat(api.post("/api/tickets/" + id + "/wait-customer", agent, "").status()).isEqualTo(200);
                     String n = Integer.toString(i);
                     CompletableFuture<Long> customer = CompletableFuture.supplyAsync(() -> chat.sendMessage("c" + n, "第" + n + "次"));
@@ -43,7 +46,8 @@ class ConcurrentWorkIntegrationTests {
                 }
                 assertThat(api.get("/api/conversations/" + session.text("conversationId") + "/messages", agent).body())
                         .hasSize(1 + 2 * rounds);
-                assertThat(api.get("/api/tickets/" + id, agent).body().get("status").asString()).isEqualTo("ASSIGNED");
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        api.get("/api/tickets/" + id, agent).body().get("status").asString().equals("ASSIGNED"));
             }
         }
     }

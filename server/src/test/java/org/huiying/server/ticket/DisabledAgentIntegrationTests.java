@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
@@ -19,12 +20,15 @@ class DisabledAgentIntegrationTests {
     Path dataDir;
 
     private static JsonNode ticket(Api api, String admin, String conversationId) {
-        for (JsonNode t : api.get("/api/tickets", admin).body()) {
-            if (t.get("conversationId").asString().equals(conversationId)) {
-                return t;
+        // acknowledged from the journal: the ticket opens as the message reaches the database
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode t : api.get("/api/tickets", admin).body()) {
+                if (t.get("conversationId").asString().equals(conversationId)) {
+                    return t;
+                }
             }
-        }
-        throw new AssertionError("no ticket for " + conversationId);
+            return null;
+        }, java.util.Objects::nonNull);
     }
 
     private static Long assignee(Api api, String admin, String conversationId) {

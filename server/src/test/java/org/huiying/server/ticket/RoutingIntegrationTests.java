@@ -51,12 +51,15 @@ class RoutingIntegrationTests {
     }
 
     private static JsonNode ticketOf(Api api, String conversationId) {
-        for (JsonNode t : api.get("/api/tickets", api.adminToken()).body()) {
-            if (t.get("conversationId").asString().equals(conversationId)) {
-                return t;
+        // acknowledged from the journal: the ticket opens as the message reaches the database
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode t : api.get("/api/tickets", api.adminToken()).body()) {
+                if (t.get("conversationId").asString().equals(conversationId)) {
+                    return t;
+                }
             }
-        }
-        throw new AssertionError("no ticket for " + conversationId);
+            return null;
+        }, java.util.Objects::nonNull);
     }
 
     private static Long assignee(Api api, String conversationId) {
