@@ -50,16 +50,7 @@ abstract class SlaContract {
             chat.sendMessage("first", text);
         }
         String conversation = session.text("conversationId");
-        String admin = server.api().adminToken();
-        // the message is acknowledged from the journal; its ticket opens as it reaches the database
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode t : server.api().get("/api/tickets", admin).body()) {
-                if (t.get("conversationId").asString().equals(conversation)) {
-                    return t.get("id").asString();
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+        return server.api().awaitTicketOf(server.api().adminToken(), conversation).get("id").asString();
     }
 
     static String supervisor(Api api) {

@@ -348,15 +348,7 @@ abstract class SpineContract {
                 && f.json().path("conversationId").asString().equals(conversationId)).json();
     }
 
-    /** The message was acknowledged from the journal: its ticket opens as it reaches the database. */
     private JsonNode findTicket(String conversationId) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode t : api.get("/api/tickets", admin).body()) {
-                if (t.get("conversationId").asString().equals(conversationId)) {
-                    return t;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+        return api.awaitTicketOf(admin, conversationId);
     }
 }

@@ -53,6 +53,21 @@ public final class Api {
         return r.text("token");
     }
 
+    /**
+     * The ticket open on a conversation, waited for: a customer's message is acknowledged from the
+     * journal, and its ticket opens as it reaches the database, moments later.
+     */
+    public JsonNode awaitTicketOf(String token, String conversationId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode t : get("/api/tickets", token).body()) {
+                if (t.get("conversationId").asString().equals(conversationId)) {
+                    return t;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
     public String adminToken() {
         return login("admin", RunningServer.ADMIN_PASSWORD);
     }

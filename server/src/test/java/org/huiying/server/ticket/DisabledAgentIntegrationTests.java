@@ -20,15 +20,7 @@ class DisabledAgentIntegrationTests {
     Path dataDir;
 
     private static JsonNode ticket(Api api, String admin, String conversationId) {
-        // acknowledged from the journal: the ticket opens as the message reaches the database
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode t : api.get("/api/tickets", admin).body()) {
-                if (t.get("conversationId").asString().equals(conversationId)) {
-                    return t;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+        return api.awaitTicketOf(admin, conversationId);
     }
 
     private static Long assignee(Api api, String admin, String conversationId) {

@@ -51,15 +51,7 @@ class RoutingIntegrationTests {
     }
 
     private static JsonNode ticketOf(Api api, String conversationId) {
-        // acknowledged from the journal: the ticket opens as the message reaches the database
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode t : api.get("/api/tickets", api.adminToken()).body()) {
-                if (t.get("conversationId").asString().equals(conversationId)) {
-                    return t;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+        return api.awaitTicketOf(api.adminToken(), conversationId);
     }
 
     private static Long assignee(Api api, String conversationId) {
