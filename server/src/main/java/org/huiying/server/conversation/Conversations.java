@@ -225,7 +225,6 @@ public class Conversations {
             byConversation.computeIfAbsent(drafts.get(i).conversationId(), id -> new ArrayList<>()).add(i);
         }
         Appended[] answers = new Appended[drafts.size()];
-        List<Message> fresh = new ArrayList<>();
         Instant now = Timestamps.now(clock);
         for (var entry : byConversation.entrySet()) {
             String conversationId = entry.getKey();
@@ -253,7 +252,6 @@ public class Conversations {
                         known.put(d.clientMessageId(), message);
                     }
                     answers[i] = new Appended(message, false);
-                    fresh.add(message);
                 }
             }
             for (int i : entry.getValue()) {
@@ -262,18 +260,30 @@ public class Conversations {
                 }
             }
         }
-        if (!fresh.isEmpty()) {
-            messages.insertAll(fresh);
-            Set<String> arriving = new TreeSet<>();
-            fresh.forEach(m -> arriving.add(m.conversationId()));
-            events.publishEvent(new CustomerMessagesArriving(arriving));
-        }
+        List<Message> inOrder = new ArrayList<>();
         for (Appended a : answers) {
             if (!a.duplicate()) {
-                events.publishEvent(new MessageAppended(a.message()));
+                inOrder.add(a.message());
             }
         }
+        if (!inOrder.isEmpty()) {
+            storeNumbered(inOrder);
+        }
         return List.of(answers);
+    }
+
+    /**
+     * Stores customer messages whose seqs are already taken, in the caller's transaction, and tells
+     * everyone in the order given: {@link CustomerMessagesArriving} once, then a
+     * {@link MessageAppended} each. The group commit and the journal's applier both end here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void storeNumbered(List<Message> numbered) {
+        messages.insertAll(numbered);
+        Set<String> arriving = new TreeSet<>();
+        numbered.forEach(m -> arriving.add(m.conversationId()));
+        events.publishEvent(new CustomerMessagesArriving(arriving));
+        numbered.forEach(m -> events.publishEvent(new MessageAppended(m)));
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {

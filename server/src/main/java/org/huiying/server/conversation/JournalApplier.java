@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +30,9 @@ final class JournalApplier {
     private static final Logger log = LoggerFactory.getLogger(JournalApplier.class);
     private static final Journaled STOP = new Journaled(null, null);
 
-    private final MessageRepository messages;
-    private final ConversationRepository conversations;
+    private final Conversations store;
+    private final ConversationRepository rows;
     private final ConversationHeads heads;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final int maxBatch;
@@ -45,12 +42,11 @@ final class JournalApplier {
     private Consumer<List<Journaled>> afterApply = batch -> { };
     private volatile Thread thread;
 
-    JournalApplier(MessageRepository messages, ConversationRepository conversations, ConversationHeads heads,
-                   ApplicationEventPublisher events, TransactionTemplate transaction, JdbcClient jdbc, int maxBatch) {
-        this.messages = messages;
-        this.conversations = conversations;
+    JournalApplier(Conversations store, ConversationRepository rows, ConversationHeads heads,
+                   TransactionTemplate transaction, JdbcClient jdbc, int maxBatch) {
+        this.store = store;
+        this.rows = rows;
         this.heads = heads;
-        this.events = events;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.maxBatch = maxBatch;
@@ -163,13 +159,9 @@ final class JournalApplier {
             fresh.add(j.message());
             last.merge(j.message().conversationId(), j.message().seq(), Math::max);
         }
-        messages.insertAll(fresh);
-        conversations.raiseLastSeqs(last);
+        rows.raiseLastSeqs(last);
         movePosition(batch.get(batch.size() - 1).end());
-        events.publishEvent(new CustomerMessagesArriving(new TreeSet<>(last.keySet())));
-        for (Message m : fresh) {
-            events.publishEvent(new MessageAppended(m));
-        }
+        store.storeNumbered(fresh);
     }
 
     private void movePosition(JournalSegments.Position end) {

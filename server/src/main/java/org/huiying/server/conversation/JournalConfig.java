@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.huiying.server.system.HuiyingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +29,10 @@ class JournalConfig {
     }
 
     @Bean
-    JournalApplier journalApplier(MessageRepository messages, ConversationRepository conversations, ConversationHeads heads,
-                                  ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
+    JournalApplier journalApplier(Conversations store, ConversationRepository conversations, ConversationHeads heads,
+                                  PlatformTransactionManager transactions, JdbcClient jdbc,
                                   @Value("${huiying.appends.apply-batch:5000}") int applyBatch) {
-        return new JournalApplier(messages, conversations, heads, events, new TransactionTemplate(transactions), jdbc,
+        return new JournalApplier(store, conversations, heads, new TransactionTemplate(transactions), jdbc,
                 Math.max(1, applyBatch));
     }
 
