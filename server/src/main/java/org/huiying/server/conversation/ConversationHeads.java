@@ -10,7 +10,8 @@ import java.util.function.Function;
  * Numbers the messages of conversations that have journaled messages not yet in the database, so
  * the journal can acknowledge a customer's message with its seq before the database has it. A
  * conversation is here only while it has such messages (or a transaction appending to it directly);
- * otherwise the database's {@code conversation_head} is the truth and is read when it comes back.
+ * otherwise the database is the truth (the head row, or the newest stored message where the applier
+ * left the row behind) and is read when it comes back.
  * <p>
  * A direct append ({@link Conversations#append}) holds its conversation until its transaction ends,
  * so the journal never numbers around a seq that could still roll back; the journal's writer skips
@@ -93,6 +94,21 @@ final class ConversationHeads {
             head.journaled = Math.max(head.journaled, message.seq());
             head.applied = Math.min(head.applied, message.seq() - 1);
             head.pending++;
+        }
+    }
+
+    /**
+     * True when {@code count} journaled messages being stored are all the conversation has pending:
+     * after them its head leaves memory and the database is asked again. (Messages journaled meanwhile
+     * only make a true answer unnecessary, never a false one wrong: pending only falls when stored.)
+     */
+    boolean finishes(String conversationId, int count) {
+        Head head = heads.get(conversationId);
+        if (head == null) {
+            return true;
+        }
+        synchronized (head) {
+            return head.pending <= count;
         }
     }
 

@@ -2,9 +2,9 @@ package org.huiying.server.conversation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Collection;
 import java.util.Optional;
 import org.huiying.server.system.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,14 +68,25 @@ class ConversationRepository {
     record Head(String channel, long lastSeq) {
     }
 
+    /**
+     * The conversation's last seq: the row's, or its newest stored message's if that is higher. The
+     * journal's applier raises the row only when it stores a conversation's last pending message
+     * (while a customer keeps writing, one scattered page fewer per commit), so the seq index is read
+     * from the row's value on: the few messages stored since.
+     */
+    private static final String LAST_SEQ = "GREATEST(h.last_seq, COALESCE((SELECT MAX(m.seq) FROM message m "
+            + "WHERE m.conversation_id = h.conversation_id AND m.seq > h.last_seq), 0))";
+
     /** The head as committed, without locking it. */
     Optional<Head> findHead(String conversationId) {
-        return jdbc.sql("SELECT channel, last_seq FROM conversation_head WHERE conversation_id = ?").param(conversationId)
+        return jdbc.sql("SELECT h.channel, " + LAST_SEQ + " AS last_seq FROM conversation_head h WHERE h.conversation_id = ?")
+                .param(conversationId)
                 .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
     }
 
     Optional<Head> lockHead(String conversationId) {
-        return jdbc.sql("SELECT channel, last_seq FROM conversation_head WHERE conversation_id = ? FOR UPDATE").param(conversationId)
+        return jdbc.sql("SELECT h.channel, " + LAST_SEQ + " AS last_seq FROM conversation_head h WHERE h.conversation_id = ? FOR UPDATE")
+                .param(conversationId)
                 .query((rs, n) -> new Head(rs.getString("channel"), rs.getLong("last_seq"))).optional();
     }
 
@@ -86,7 +97,8 @@ class ConversationRepository {
      */
     Optional<Head> reserveSeqs(String conversationId, int count) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        int rows = jdbc.sql("UPDATE conversation_head SET last_seq = last_seq + ? WHERE conversation_id = ?").params(count, conversationId)
+        int rows = jdbc.sql("UPDATE conversation_head h SET last_seq = " + LAST_SEQ + " + ? WHERE h.conversation_id = ?")
+                .params(count, conversationId)
                 .update(keys, "channel", "last_seq");
         if (rows == 0) {
             return Optional.empty();
@@ -102,6 +114,9 @@ class ConversationRepository {
 
     /** One batch for many conversations (see {@link #updateLastSeq}). */
     void raiseLastSeqs(Map<String, Long> lastSeqs) {
+        if (lastSeqs.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>(lastSeqs.size());
         lastSeqs.forEach((id, seq) -> rows.add(new Object[] {seq, id}));
         batch.batchUpdate("UPDATE conversation_head SET last_seq = GREATEST(last_seq, ?) WHERE conversation_id = ?", rows);

@@ -211,11 +211,12 @@ public class Conversations {
     /**
      * {@link #append} for many customer messages in the caller's transaction, with one duplicate
      * lookup and one seq reservation (which also locks the conversation's row) per conversation and
-     * one insert batch for all, then {@link CustomerMessagesArriving} and the {@link MessageAppended} events in submission order. Answers
-     * in the order of {@code drafts}. The duplicate lookup runs before the lock: a copy committed in
-     * between by another appender trips the unique index on the client id, and the caller's
-     * transaction rolls back. Unlike {@link #append} it does not re-read what listeners stored: no
-     * listener changes a customer message's delivery state.
+     * one insert batch for all, then the events of {@link #storeNumbered} in submission order. Answers
+     * in the order of {@code drafts}. The duplicate lookup runs before the lock, which is safe because
+     * each conversation has one group-commit writer and customers' chat ids never reach the other
+     * appenders (on PostgreSQL the client-id unique index would also roll such a copy back). Unlike
+     * {@link #append} it does not re-read what listeners stored: no listener changes a customer
+     * message's delivery state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Appended> appendCustomerMessages(List<Draft> drafts) {
@@ -274,8 +275,8 @@ public class Conversations {
 
     /**
      * Stores customer messages whose seqs are already taken, in the caller's transaction, and tells
-     * everyone in the order given: {@link CustomerMessagesArriving} once, then a
-     * {@link MessageAppended} each. The group commit and the journal's applier both end here.
+     * everyone: {@link CustomerMessagesArriving}, then {@link CustomerMessagesStored} with the
+     * messages in the order given. The group commit and the journal's applier both end here.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void storeNumbered(List<Message> numbered) {
@@ -283,7 +284,7 @@ public class Conversations {
         Set<String> arriving = new TreeSet<>();
         numbered.forEach(m -> arriving.add(m.conversationId()));
         events.publishEvent(new CustomerMessagesArriving(arriving));
-        numbered.forEach(m -> events.publishEvent(new MessageAppended(m)));
+        events.publishEvent(new CustomerMessagesStored(List.copyOf(numbered)));
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Published inside the transaction of a batch of customer messages, before their
- * {@link MessageAppended} events: listeners that look something up per conversation can read it
+ * {@link CustomerMessagesStored}: listeners that look something up per conversation can read it
  * for the whole batch at once.
  */
 public record CustomerMessagesArriving(Set<String> conversationIds) {

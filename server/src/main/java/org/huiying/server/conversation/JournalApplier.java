@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.huiying.server.system.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -152,16 +153,35 @@ final class JournalApplier {
         done(batch);
     }
 
+    /**
+     * Raises the head rows only of the conversations whose last pending message this is: the others
+     * stay in {@link ConversationHeads} and their rows are read with the messages stored past them.
+     */
     private void store(List<Journaled> batch) {
         List<Message> fresh = new ArrayList<>(batch.size());
-        Map<String, Long> last = new LinkedHashMap<>();
-        for (Journaled j : batch) {
-            fresh.add(j.message());
-            last.merge(j.message().conversationId(), j.message().seq(), Math::max);
-        }
-        rows.raiseLastSeqs(last);
+        batch.forEach(j -> fresh.add(j.message()));
+        Map<String, Long> finished = new LinkedHashMap<>();
+        perConversation(batch).forEach((id, tally) -> {
+            if (heads.finishes(id, tally.count())) {
+                finished.put(id, tally.lastSeq());
+            }
+        });
+        rows.raiseLastSeqs(finished);
         movePosition(batch.get(batch.size() - 1).end());
         store.storeNumbered(fresh);
+    }
+
+    /** A conversation's share of a batch. */
+    private record Tally(long lastSeq, int count) {
+    }
+
+    private static Map<String, Tally> perConversation(List<Journaled> batch) {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        for (Journaled j : batch) {
+            tallies.merge(j.message().conversationId(), new Tally(j.message().seq(), 1),
+                    (a, b) -> new Tally(Math.max(a.lastSeq(), b.lastSeq()), a.count() + b.count()));
+        }
+        return tallies;
     }
 
     private void movePosition(JournalSegments.Position end) {
@@ -170,13 +190,7 @@ final class JournalApplier {
     }
 
     private void done(List<Journaled> batch) {
-        Map<String, long[]> perConversation = new LinkedHashMap<>(); // last seq, count
-        for (Journaled j : batch) {
-            long[] c = perConversation.computeIfAbsent(j.message().conversationId(), id -> new long[2]);
-            c[0] = Math.max(c[0], j.message().seq());
-            c[1]++;
-        }
-        perConversation.forEach((id, c) -> heads.applied(id, c[0], (int) c[1]));
+        perConversation(batch).forEach((id, tally) -> heads.applied(id, tally.lastSeq(), tally.count()));
         afterApply.accept(batch);
         synchronized (progress) {
             backlog -= batch.size();

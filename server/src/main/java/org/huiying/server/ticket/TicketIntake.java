@@ -11,6 +11,8 @@ import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.classification.Classification;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.conversation.CustomerMessagesArriving;
+import org.huiying.server.conversation.CustomerMessagesStored;
+import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.sla.SlaSettings;
@@ -67,7 +69,15 @@ class TicketIntake {
 
     @EventListener
     void onMessage(MessageAppended event) {
-        var message = event.message();
+        intake(event.message());
+    }
+
+    @EventListener
+    void onStored(CustomerMessagesStored batch) {
+        batch.messages().forEach(this::intake);
+    }
+
+    private void intake(Message message) {
         boolean customer = message.sender() == Sender.CUSTOMER;
         if (!customer && message.sender() != Sender.TECHNICIAN || customer && claims.stream().anyMatch(c -> c.claims(message))) {
             return;

@@ -2,16 +2,15 @@ package org.huiying.server.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
 import org.huiying.routing.assignment.Priority;
-import org.huiying.routing.sla.SlaTimes;
-import org.huiying.server.sla.SlaSettings;
-import org.huiying.server.system.RandomIds;
-import java.util.regex.Pattern;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
@@ -19,9 +18,11 @@ import org.huiying.server.conversation.Sender;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
 import org.huiying.server.security.TicketVisibility;
+import org.huiying.server.sla.SlaSettings;
 import org.huiying.server.staff.Presence;
 import org.huiying.server.staff.StaffRepository;
 import org.huiying.server.system.ApiException;
+import org.huiying.server.system.RandomIds;
 import org.huiying.server.system.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -62,6 +63,11 @@ public class Tickets {
 
     public Optional<Ticket> unresolvedFor(String conversationId) {
         return tickets.findUnresolvedForConversation(conversationId);
+    }
+
+    /** {@link #unresolvedFor} for many conversations in one read; those without one are absent. */
+    public Map<String, Ticket> unresolvedForEach(Collection<String> conversationIds) {
+        return conversationIds.isEmpty() ? Map.of() : tickets.findUnresolvedForConversations(conversationIds);
     }
 
     /** Only the tickets {@code me} may see ({@link TicketVisibility}). */

@@ -56,6 +56,7 @@ public final class H2MessageStoreCeiling {
     private final List<String> busy = new ArrayList<>();
     private final long[] lastSeq;
     private long cmids;
+    private boolean applierOnly;
 
     private H2MessageStoreCeiling(Connection db, int busyConversations) {
         this.db = db;
@@ -76,6 +77,7 @@ public final class H2MessageStoreCeiling {
             }
             c.setAutoCommit(false);
             H2MessageStoreCeiling ceiling = new H2MessageStoreCeiling(c, busyConversations);
+            ceiling.applierOnly = args.length > 2 && args[2].equals("applier");
             ceiling.createConversations(2_000, busyConversations);
             System.out.printf(Locale.ROOT, "H2 %s, %d busy conversations of 2,000, %d s per shape after as long a warm-up, one writer thread%n",
                     c.getMetaData().getDatabaseProductVersion(), busyConversations, seconds);
@@ -87,6 +89,13 @@ public final class H2MessageStoreCeiling {
             ceiling.measure("append-only table (no per-conversation indexes), 1 per conversation per commit", seconds, 1, false, "message_log");
             ceiling.measure("journal: head + probe + append-only insert, 1 per conversation per commit", seconds, 1, true, "message_log");
             ceiling.measure("journal applier: insert alone, 25 per conversation per commit", seconds, 25, false, "message");
+            if (ceiling.applierOnly) {
+                for (int per : new int[] {5, 20}) {
+                    ceiling.measure("applier: insert, both indexes, " + per + " per conversation per commit", seconds, per, false, "message");
+                    ceiling.measure("applier: insert, seq index only, " + per + " per conversation per commit", seconds, per, false, "message_seq_only");
+                    ceiling.measure("applier: insert, append-only, " + per + " per conversation per commit", seconds, per, false, "message_log");
+                }
+            }
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
@@ -126,6 +135,9 @@ public final class H2MessageStoreCeiling {
     }
 
     private void measure(String shape, int seconds, int perConversation, boolean headAndProbe, String table) throws SQLException {
+        if (applierOnly && !shape.startsWith("applier")) {
+            return;
+        }
         run(seconds, perConversation, headAndProbe, table); // warm-up: JIT, and an index that is not empty
         long start = System.nanoTime();
         long cpuStart = cpu();

@@ -56,6 +56,17 @@ class ConversationHeadsTest {
     }
 
     @Test
+    void onlyTheBatchHoldingAConversationsLastPendingMessagesFinishesIt() {
+        ConversationHeads.numberJournaled(head("cv1"), 3); // 5, 6, 7 pending
+        assertThat(heads.finishes("cv1", 2)).isFalse();
+        heads.applied("cv1", 6, 2);
+        ConversationHeads.numberJournaled(head("cv1"), 1); // 8 journaled meanwhile
+        assertThat(heads.finishes("cv1", 1)).isFalse();
+        assertThat(heads.finishes("cv1", 2)).isTrue();
+        assertThat(heads.finishes("idle", 1)).isTrue();
+    }
+
+    @Test
     void aReaderWaitsUntilEveryMessageJournaledBeforeItAskedIsApplied() {
         ConversationHeads.numberJournaled(head("cv1"), 2); // 5 and 6
         CompletableFuture<Instant> reader = CompletableFuture.supplyAsync(() -> {

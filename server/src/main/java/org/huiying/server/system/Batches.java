@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.system;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,13 @@ import java.util.function.Predicate;
  * (up to {@code maxBatch} in all) and hands the lot over, until the {@code stop} marker is taken
  * (what came with it is handled first) or the thread is interrupted.
  */
-final class Batches {
+public final class Batches {
 
     private Batches() {
     }
 
     /** {@code handle} answers false to end the loop at once. */
-    static <T> void drain(BlockingQueue<T> queue, T stop, int maxBatch, Predicate<List<T>> handle) {
+    public static <T> void drain(BlockingQueue<T> queue, T stop, int maxBatch, Predicate<List<T>> handle) {
         List<T> batch = new ArrayList<>();
         while (true) {
             try {
