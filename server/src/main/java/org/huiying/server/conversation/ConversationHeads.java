@@ -2,6 +2,7 @@ package org.huiying.server.conversation;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -67,19 +68,29 @@ final class ConversationHeads {
     }
 
     /**
-     * Gives {@code count} seqs to journaled messages and returns the first; empty when a direct append
-     * holds the conversation (try again later).
+     * Gives {@code count} seqs to journaled messages of the conversation and returns the first; empty
+     * when a direct append holds it (try again later). The head is looked up here, not passed in: one
+     * fetched earlier may have been retired since (the applier stored its last pending message while
+     * the journal looked up client ids), and seqs given on it would be invisible to readers and to
+     * direct appends.
      */
-    static Optional<Long> numberJournaled(Head head, int count) {
-        synchronized (head) {
-            if (head.holder != null) {
-                return Optional.empty();
+    Optional<Long> numberJournaled(String conversationId, int count) {
+        while (true) {
+            Head head = forJournal(conversationId)
+                    .orElseThrow(() -> new NoSuchElementException("conversation " + conversationId + " is gone"));
+            synchronized (head) {
+                if (head.retired) {
+                    continue;
+                }
+                if (head.holder != null) {
+                    return Optional.empty();
+                }
+                long first = head.assigned + 1;
+                head.assigned += count;
+                head.journaled = head.assigned;
+                head.pending += count;
+                return Optional.of(first);
             }
-            long first = head.assigned + 1;
-            head.assigned += count;
-            head.journaled = head.assigned;
-            head.pending += count;
-            return Optional.of(first);
         }
     }
 

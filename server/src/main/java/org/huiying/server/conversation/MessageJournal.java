@@ -211,7 +211,7 @@ final class MessageJournal {
         if (toStore.isEmpty()) {
             seq = 0;
         } else {
-            Optional<Long> first = ConversationHeads.numberJournaled(head, toStore.size());
+            Optional<Long> first = heads.numberJournaled(conversationId, toStore.size());
             if (first.isEmpty()) {
                 later.addAll(requests);
                 return;

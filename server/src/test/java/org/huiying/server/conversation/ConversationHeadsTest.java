@@ -28,19 +28,18 @@ class ConversationHeadsTest {
 
     @Test
     void journaledMessagesAreNumberedOnFromTheStoredLastSeq() {
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 3)).contains(5L);
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(8L);
+        assertThat(heads.numberJournaled("cv1", 3)).contains(5L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(8L);
         assertThat(reads).hasValue(1);
         assertThat(heads.forJournal("nobody")).isEmpty();
     }
 
     @Test
     void aDirectAppendHoldsItsConversationSoTheJournalNumbersAfterItOrNotAtAll() throws Exception {
-        ConversationHeads.numberJournaled(head("cv1"), 2); // 5, 6 wait in the journal
+        heads.numberJournaled("cv1", 2); // 5, 6 wait in the journal
         long direct = CompletableFuture.supplyAsync(() -> holdAndNumber("cv1", 4)).get();
         assertThat(direct).isEqualTo(7);
-        ConversationHeads.Head held = head("cv1");
-        assertThat(ConversationHeads.numberJournaled(held, 1)).isEmpty();
+        assertThat(heads.numberJournaled("cv1", 1)).isEmpty();
     }
 
     @Test
@@ -52,15 +51,15 @@ class ConversationHeadsTest {
         assertThat(first).isEqualTo(5);
         assertThat(again).isEqualTo(5);
         stored.put("cv1", 5L); // what the committed transaction stored
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(6L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(6L);
     }
 
     @Test
     void onlyTheBatchHoldingAConversationsLastPendingMessagesFinishesIt() {
-        ConversationHeads.numberJournaled(head("cv1"), 3); // 5, 6, 7 pending
+        heads.numberJournaled("cv1", 3); // 5, 6, 7 pending
         assertThat(heads.finishes("cv1", 2)).isFalse();
         heads.applied("cv1", 6, 2);
-        ConversationHeads.numberJournaled(head("cv1"), 1); // 8 journaled meanwhile
+        heads.numberJournaled("cv1", 1); // 8 journaled meanwhile
         assertThat(heads.finishes("cv1", 1)).isFalse();
         assertThat(heads.finishes("cv1", 2)).isTrue();
         assertThat(heads.finishes("idle", 1)).isTrue();
@@ -68,7 +67,7 @@ class ConversationHeadsTest {
 
     @Test
     void aReaderWaitsUntilEveryMessageJournaledBeforeItAskedIsApplied() {
-        ConversationHeads.numberJournaled(head("cv1"), 2); // 5 and 6
+        heads.numberJournaled("cv1", 2); // 5 and 6
         CompletableFuture<Instant> reader = CompletableFuture.supplyAsync(() -> {
             heads.awaitApplied("cv1");
             return Instant.now();
@@ -83,20 +82,33 @@ class ConversationHeadsTest {
 
     @Test
     void onceEverythingIsAppliedTheConversationIsReadFromTheDatabaseAgain() {
-        ConversationHeads.numberJournaled(head("cv1"), 1);
+        heads.numberJournaled("cv1", 1);
         assertThat(heads.size()).isEqualTo(1);
         heads.applied("cv1", 5, 1);
         assertThat(heads.size()).isZero();
         stored.put("cv1", 9L); // an agent's replies meanwhile
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(10L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(10L);
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aHeadRetiredAfterTheJournalFetchedItIsNotNumberedOnReadersWaitForTheNewMessage() {
+        ConversationHeads.Head fetched = head("cv1"); // the journal looks up client ids next
+        heads.numberJournaled("cv1", 1); // 5, from another batch
+        heads.applied("cv1", 5, 1); // stored: the fetched head retires
+        stored.put("cv1", 5L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(6L);
+        assertThat(fetched.retired).isTrue();
+        assertThat(fetched.assigned).isEqualTo(5); // nothing given on the retired head
+        assertThat(heads.size()).isEqualTo(1); // a reader finds 6 pending and waits for it
+        assertThat(heads.finishes("cv1", 0)).isFalse();
     }
 
     @Test
     void messagesRecoveredAtStartAreNumberedAroundAndReadersWaitForThem() {
         heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
         heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(7L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(7L);
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> heads.awaitApplied("cv1"));
         heads.applied("cv1", 6, 2);
         assertThat(reader).isNotDone(); // 7 is not in the database yet
@@ -109,7 +121,7 @@ class ConversationHeadsTest {
         stored.put("cv1", 7L); // 5 and 6 journaled, then a direct append took 7, then the crash
         heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
         heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
-        assertThat(ConversationHeads.numberJournaled(head("cv1"), 1)).contains(8L);
+        assertThat(heads.numberJournaled("cv1", 1)).contains(8L);
     }
 
     private long holdAndNumber(String id, long storedLastSeq) {
