@@ -9,6 +9,9 @@ import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.system.ApiException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -16,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One customer connection's frames. Runs on a blocking executor (one thread at a time per channel)
- * because resume and rating read the database. Messages are handed to the group commit in the order
- * sent and acknowledged when their batch has committed, so no thread waits for the commit.
- * A bad frame gets an {@code error} frame; the connection stays open.
+ * One customer connection's frames, read on its event loop. Messages are handed to the group commit
+ * (or journal) in the order sent and acknowledged when stored, so no thread waits for the store; the
+ * frames that read or write the database (resume, rating, typing) run on {@code blocking}, and the
+ * connection's later frames wait for them, so every frame still takes effect in the order sent.
+ * (Every frame on the blocking executor cost two thread hand-offs a message, a third of the
+ * gateway's CPU under load.) A bad frame gets an {@code error} frame; the connection stays open.
  */
 final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -33,9 +38,14 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final Frames frames;
     private final CustomerActivity activity;
     private final Ratings ratings;
+    private final Executor blocking;
+    /** Frames read while a database frame runs; touched on the event loop only. */
+    private final Deque<WebSocketFrame> waiting = new ArrayDeque<>();
+    private boolean databaseFrameRunning;
 
     ChatFrameHandler(Conversations conversations, GroupCommit appends, ChatChannels channels, JsonMapper json,
-                     CustomerActivity activity, Ratings ratings) {
+                     CustomerActivity activity, Ratings ratings, Executor blocking) {
+        this.blocking = blocking;
         this.ratings = ratings;
         this.conversations = conversations;
         this.appends = appends;
@@ -55,6 +65,14 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (databaseFrameRunning) {
+            waiting.add(frame.retain());
+            return;
+        }
+        handle(ctx, frame);
+    }
+
+    private void handle(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (!(frame instanceof TextWebSocketFrame text)) {
             send(ctx, frames.error("unsupported_frame", "Only JSON text frames are accepted."));
             return;
@@ -73,10 +91,47 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         String type = node.path("type").asString("");
         switch (type) {
             case "message" -> message(ctx, node);
-            case "resume" -> resume(ctx, node);
-            case "typing" -> activity.typing(conversation(ctx));
-            case "rating" -> rating(ctx, node);
+            case "resume" -> onBlocking(ctx, () -> resume(ctx, node));
+            case "typing" -> onBlocking(ctx, () -> activity.typing(conversation(ctx)));
+            case "rating" -> onBlocking(ctx, () -> rating(ctx, node));
             default -> send(ctx, frames.error("unknown_type", "Unknown frame type: expected message, resume, typing or rating."));
+        }
+    }
+
+    /** Runs a frame that reaches the database off the event loop; the frames after it wait their turn. */
+    private void onBlocking(ChannelHandlerContext ctx, Runnable work) {
+        databaseFrameRunning = true;
+        blocking.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("A customer frame failed", e);
+                send(ctx, frames.error("unavailable", "The request could not be completed; please retry."));
+            } finally {
+                ctx.executor().execute(() -> handleWaiting(ctx));
+            }
+        });
+    }
+
+    private void handleWaiting(ChannelHandlerContext ctx) {
+        databaseFrameRunning = false;
+        WebSocketFrame next;
+        while (!databaseFrameRunning && (next = waiting.poll()) != null) {
+            try {
+                if (ctx.channel().isActive()) {
+                    handle(ctx, next);
+                }
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        WebSocketFrame left;
+        while ((left = waiting.poll()) != null) {
+            left.release();
         }
     }
 

@@ -56,7 +56,7 @@ class CustomerGateway implements SmartLifecycle {
         CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTyping(conversationId));
         GatewayInitializer initializer = new GatewayInitializer(properties, limits, blocking,
                 () -> new HandshakeAuthenticator(conversations::conversationForToken),
-                () -> new ChatFrameHandler(conversations, appends, channels, json, activity, ratings));
+                () -> new ChatFrameHandler(conversations, appends, channels, json, activity, ratings, blocking));
         server = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The gateway pipeline: stock HTTP and WebSocket handlers plus one small handler per concern.
- * Handlers that reach the database run on {@code blocking}, never on the event loop. The cheap
+ * What reaches the database runs on {@code blocking}, never on the event loop: the token lookup, and
+ * the frames {@link ChatFrameHandler} hands there. The cheap
  * refusals (slow upgrade, foreign origin, too many connections) come before the token lookup;
  * frames are capped by the decoder (1009), messages by the aggregator (1009), their rate per
  * connection and per address (1008), silence by the idle handler (1001).
@@ -62,6 +63,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("size", new MessageSizeLimit(properties.maxFrameBytes()));
         p.addLast("rate", new MessageRate(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System::nanoTime),
                 budget));
-        p.addLast(blocking, "chat", frameHandler.get());
+        p.addLast("chat", frameHandler.get());
     }
 }

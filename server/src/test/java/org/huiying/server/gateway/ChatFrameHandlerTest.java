@@ -6,7 +6,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +22,12 @@ class ChatFrameHandlerTest {
 
     private final JsonMapper json = JsonMapper.shared();
     private final List<String> typing = new ArrayList<>();
+    /** The blocking executor, run by hand. */
+    private final Deque<Runnable> blocking = new ArrayDeque<>();
 
     private EmbeddedChannel channel() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json, typing::add, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json, typing::add, null,
+                blocking::add));
         ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
         return ch;
     }
@@ -67,11 +72,59 @@ class ChatFrameHandlerTest {
         assertThat(reply(ch).get("code").asString()).isEqualTo("invalid_cmid");
     }
 
+    private void runBlockingWork(EmbeddedChannel ch) {
+        Runnable work;
+        while ((work = blocking.poll()) != null) {
+            work.run();
+        }
+        ch.runPendingTasks();
+    }
+
     @Test
-    void typingIsReportedForTheChannelsOwnConversation() {
+    void typingIsReportedForTheChannelsOwnConversationOffTheEventLoop() {
         EmbeddedChannel ch = channel();
         ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"));
+        assertThat(typing).isEmpty();
+        runBlockingWork(ch);
         assertThat(typing).containsExactly("cv_9");
         assertThat((Object) ch.readOutbound()).isNull();
+    }
+
+    @Test
+    void framesAfterADatabaseFrameWaitForItAndAreHandledInTheOrderSent() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"));
+        TextWebSocketFrame second = new TextWebSocketFrame("{\"type\":\"dance\"}");
+        TextWebSocketFrame third = new TextWebSocketFrame("{\"type\":\"message\",\"cmid\":42}");
+        ch.writeInbound(second, third);
+        assertThat((Object) ch.readOutbound()).isNull();
+        runBlockingWork(ch);
+        assertThat(typing).containsExactly("cv_9");
+        assertThat(reply(ch).get("code").asString()).isEqualTo("unknown_type");
+        assertThat(reply(ch).get("code").asString()).isEqualTo("invalid_cmid");
+        assertThat(second.refCnt()).isZero();
+        assertThat(third.refCnt()).isZero();
+    }
+
+    @Test
+    void aDatabaseFrameThatFailsAnswersUnavailableAndTheNextFramesStillRun() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json,
+                id -> { throw new IllegalStateException("database down"); }, null, blocking::add));
+        ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"), new TextWebSocketFrame("{\"type\":\"dance\"}"));
+        runBlockingWork(ch);
+        assertThat(reply(ch).get("code").asString()).isEqualTo("unavailable");
+        assertThat(reply(ch).get("code").asString()).isEqualTo("unknown_type");
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void framesStillWaitingWhenTheConnectionCloseAreReleased() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"));
+        TextWebSocketFrame waiting = new TextWebSocketFrame("{\"type\":\"dance\"}");
+        ch.writeInbound(waiting);
+        ch.close();
+        assertThat(waiting.refCnt()).isZero();
     }
 }

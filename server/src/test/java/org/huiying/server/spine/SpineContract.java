@@ -182,6 +182,33 @@ abstract class SpineContract {
     }
 
     @Test
+    void aMessageSentRightAfterAResumeIsAcknowledgedAfterTheWholeReplay() {
+        Api.Response session = openSession();
+        String uri = server.gatewayUri(session.text("customerToken"));
+        try (ChatClient first = ChatClient.connect(uri)) {
+            for (int i = 1; i <= 20; i++) {
+                first.sendJson(Map.of("type", "message", "cmid", "m" + i, "text", "第" + i + "条：胎压报警"));
+            }
+            first.await(f -> f.path("type").asString().equals("ack") && f.path("cmid").asString().equals("m20"));
+        }
+        try (ChatClient again = ChatClient.connect(uri)) {
+            again.sendJson(Map.of("type", "resume", "afterSeq", 0));
+            again.sendJson(Map.of("type", "message", "cmid", "after", "text", "补充：左前轮"));
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                JsonNode f = again.await(any -> true);
+                order.add(f.path("type").asString() + " " + f.path("seq").asLong());
+            }
+            List<String> expected = new ArrayList<>();
+            for (int seq = 1; seq <= 20; seq++) {
+                expected.add("message " + seq);
+            }
+            expected.add("ack 21");
+            assertThat(order).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void badFramesGetAnErrorFrameAndTheConnectionStaysUsable() {
         Api.Response session = openSession();
         try (ChatClient customer = ChatClient.connect(server.gatewayUri(session.text("customerToken")))) {
