@@ -64,10 +64,10 @@ class SurveyRepository {
 
     /** Which of these conversations a sent survey awaits an answer on (where it was sent or will be answered). */
     Set<String> awaitingAmong(Collection<String> conversationIds) {
-        return new HashSet<>(jdbc.sql("""
+        return new HashSet<>(InLists.inChunks(conversationIds, ids -> jdbc.sql("""
                 SELECT conversation_id FROM survey WHERE conversation_id IN (:ids) AND status = 'SENT'
                 UNION SELECT answer_conversation_id FROM survey WHERE answer_conversation_id IN (:ids) AND status = 'SENT'""")
-                .param("ids", InLists.padded(conversationIds)).query(String.class).list());
+                .param("ids", ids).query(String.class).list()));
     }
 
     private boolean awaitsAnswer(String conversationId) {

@@ -87,8 +87,8 @@ class TicketRepository {
     Map<String, Ticket> findByIds(Collection<String> ids) {
         Map<String, Ticket> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN (:ids)").param("ids", InLists.padded(ids))
-                    .query(TicketRepository::map).list().forEach(t -> found.put(t.id(), t));
+            InLists.inChunks(ids, chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN (:ids)").param("ids", chunk)
+                    .query(TicketRepository::map).list()).forEach(t -> found.put(t.id(), t));
         }
         return found;
     }
@@ -96,8 +96,8 @@ class TicketRepository {
     /** {@link #findUnresolvedForConversation} for many conversations in one read; conversations without one are absent. */
     Map<String, Ticket> findUnresolvedForConversations(Collection<String> conversationIds) {
         Map<String, Ticket> newest = new HashMap<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
-                .param("ids", InLists.padded(conversationIds)).query(TicketRepository::map).list()
+        InLists.inChunks(conversationIds, ids -> jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
+                        .param("ids", ids).query(TicketRepository::map).list())
                 .forEach(t -> newest.merge(t.conversationId(), t, (a, b) -> a.openedAt().isAfter(b.openedAt()) ? a : b));
         return newest;
     }
