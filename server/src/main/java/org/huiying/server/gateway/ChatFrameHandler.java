@@ -5,13 +5,13 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.system.ApiException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (or journal) in the order sent and acknowledged when stored, so no thread waits for the store; the
  * frames that read or write the database (resume, rating, typing) run on {@code blocking}, and the
  * connection's later frames wait for them, so every frame still takes effect in the order sent.
- * (Every frame on the blocking executor cost two thread hand-offs a message, a third of the
- * gateway's CPU under load.) A bad frame gets an {@code error} frame; the connection stays open.
+ * (With every frame on the blocking executor, each message cost two thread hand-offs: there and,
+ * for its ack, back.) A bad frame gets an {@code error} frame; the connection stays open.
  */
 final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -104,6 +104,8 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         blocking.execute(() -> {
             try {
                 work.run();
+            } catch (ApiException e) {
+                send(ctx, frames.error(e.code(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.warn("A customer frame failed", e);
                 send(ctx, frames.error("unavailable", "The request could not be completed; please retry."));

@@ -96,7 +96,8 @@ class TicketRepository {
     /** {@link #findUnresolvedForConversation} for many conversations in one read; conversations without one are absent. */
     Map<String, Ticket> findUnresolvedForConversations(Collection<String> conversationIds) {
         Map<String, Ticket> newest = new HashMap<>();
-        InLists.inChunks(conversationIds, ids -> jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
+        InLists.inChunks(conversationIds, ids -> jdbc.sql("SELECT " + COLUMNS
+                        + " FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
                         .param("ids", ids).query(TicketRepository::map).list())
                 .forEach(t -> newest.merge(t.conversationId(), t, (a, b) -> a.openedAt().isAfter(b.openedAt()) ? a : b));
         return newest;

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.huiying.server.system.ApiException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,6 +117,16 @@ class ChatFrameHandlerTest {
         assertThat(reply(ch).get("code").asString()).isEqualTo("unavailable");
         assertThat(reply(ch).get("code").asString()).isEqualTo("unknown_type");
         assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void aDatabaseFrameRefusedByTheServiceAnswersWithItsOwnCode() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json,
+                id -> { throw ApiException.conflict("conversation_closed", "会话已结束"); }, null, blocking::add));
+        ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"));
+        runBlockingWork(ch);
+        assertThat(reply(ch).get("code").asString()).isEqualTo("conversation_closed");
     }
 
     @Test
