@@ -86,10 +86,9 @@ class TicketRepository {
     /** Many tickets in one read, by id. */
     Map<String, Ticket> findByIds(Collection<String> ids) {
         Map<String, Ticket> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            InLists.inChunks(ids, chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN (:ids)").param("ids", chunk)
-                    .query(TicketRepository::map).list()).forEach(t -> found.put(t.id(), t));
-        }
+        InLists.inChunks(ids, chunk -> jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id IN (:ids)")
+                        .param("ids", chunk).query(TicketRepository::map).list())
+                .forEach(t -> found.put(t.id(), t));
         return found;
     }
 

@@ -67,7 +67,7 @@ public class Tickets {
 
     /** {@link #unresolvedFor} for many conversations in one read; those without one are absent. */
     public Map<String, Ticket> unresolvedForEach(Collection<String> conversationIds) {
-        return conversationIds.isEmpty() ? Map.of() : tickets.findUnresolvedForConversations(conversationIds);
+        return tickets.findUnresolvedForConversations(conversationIds);
     }
 
     /** Only the tickets {@code me} may see ({@link TicketVisibility}). */
