@@ -19,7 +19,7 @@ import org.huiying.server.escalation.EscalationRaised;
 import org.huiying.server.expert.TechQuestions;
 import org.huiying.server.gateway.CustomerTyping;
 import org.huiying.server.sla.SlaCrossed;
-import org.huiying.server.system.Batches;
+import org.huiying.server.concurrent.Batches;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.TicketEvents;
 import org.huiying.server.ticket.TicketViews;

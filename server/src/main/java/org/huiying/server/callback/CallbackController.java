@@ -3,7 +3,7 @@ package org.huiying.server.callback;
 import java.util.List;
 import java.util.Set;
 import org.huiying.server.security.CurrentStaff;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

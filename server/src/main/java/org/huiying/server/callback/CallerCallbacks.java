@@ -3,9 +3,9 @@ package org.huiying.server.callback;
 import java.time.Clock;
 import java.time.Instant;
 import org.huiying.server.security.CurrentStaff;
-import org.huiying.server.system.ApiException;
-import org.huiying.server.system.RandomIds;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.web.ApiException;
+import org.huiying.server.storage.RandomIds;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

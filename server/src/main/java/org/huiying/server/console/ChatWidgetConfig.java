@@ -1,8 +1,8 @@
 package org.huiying.server.console;
 
 import java.util.Map;
-import org.huiying.server.system.ApiException;
-import org.huiying.server.system.GatewayListening;
+import org.huiying.server.web.ApiException;
+import org.huiying.server.runtime.GatewayListening;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -5,7 +5,7 @@ import org.huiying.server.privacy.AuditLog;
 import org.huiying.server.privacy.PrivacyProperties;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

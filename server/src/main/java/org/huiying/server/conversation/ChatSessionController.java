@@ -2,7 +2,7 @@ package org.huiying.server.conversation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import org.huiying.server.system.ApiError;
+import org.huiying.server.web.ApiError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,7 @@ package org.huiying.server.conversation;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 
 /** What a customer may tell us when opening a chat (vehicle model included); every field optional, each validated. */
 public record CustomerDetails(String name, String phone, String vin, String model) {

@@ -3,7 +3,7 @@ package org.huiying.server.conversation;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;

@@ -11,7 +11,7 @@ import org.huiying.server.conversation.Sender;
 import org.huiying.server.knowledge.KnowledgeDrafts;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.Tickets;
 import org.springframework.http.HttpStatus;

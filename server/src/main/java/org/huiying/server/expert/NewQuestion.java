@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.huiying.routing.expertise.DtcSpecialities;
 import org.huiying.server.conversation.CustomerDetails;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 
 /** The body of {@code POST /api/tech-questions}, checked before anything is stored. */
 record NewQuestion(String vin, String model, List<String> dtcCodes, Integer mileage, String text, List<String> photos) {

@@ -3,8 +3,8 @@ package org.huiying.server.expert;
 import java.util.Collection;
 import java.util.Set;
 import org.huiying.routing.expertise.DtcSpecialities;
-import org.huiying.server.system.EditableFile;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.EditableFile;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.stereotype.Component;
 
 /** The shipped fault-code table plus the admin's {@code <data dir>/dtc-specialities.txt}. */

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Message;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;

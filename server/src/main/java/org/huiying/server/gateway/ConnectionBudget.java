@@ -1,6 +1,6 @@
 package org.huiying.server.gateway;
 
-import org.huiying.server.system.TokenBucket;
+import org.huiying.server.concurrent.TokenBucket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -12,7 +12,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.GroupCommit;
-import org.huiying.server.system.GatewayListening;
+import org.huiying.server.runtime.GatewayListening;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package org.huiying.server.gateway;
 
-import org.huiying.server.system.TokenBucket;
+import org.huiying.server.concurrent.TokenBucket;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;

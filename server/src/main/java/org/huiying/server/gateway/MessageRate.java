@@ -1,6 +1,6 @@
 package org.huiying.server.gateway;
 
-import org.huiying.server.system.TokenBucket;
+import org.huiying.server.concurrent.TokenBucket;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.huiying.kb.Article;
 import org.huiying.kb.ArticleStatus;
 import org.huiying.kb.KnowledgeBase;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -11,7 +11,7 @@ import org.huiying.kb.analysis.ChineseAnalysis;
 import org.huiying.kb.analysis.SynonymDictionary;
 import org.huiying.kb.elasticsearch.ElasticsearchKnowledgeBase;
 import org.huiying.kb.lucene.LuceneKnowledgeBase;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package org.huiying.server.knowledge;
 import java.util.List;
 import org.huiying.kb.Article;
 import org.huiying.kb.ArticleStatus;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /** Lets other features (the expert desk) propose an article: stored as a DRAFT for review, not searchable until published. */

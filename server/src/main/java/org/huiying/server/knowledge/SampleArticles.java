@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.huiying.kb.ArticleImport;
 import org.huiying.kb.KnowledgeBase;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,7 +1,7 @@
 package org.huiying.server.privacy;
 
 import org.huiying.server.security.CurrentStaff;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.security.core.Authentication;
 
 /** The admin-only parts of the privacy API. */

@@ -2,8 +2,8 @@ package org.huiying.server.privacy;
 
 import java.util.List;
 import java.util.Locale;
-import org.huiying.server.system.ApiException;
-import org.huiying.server.system.InstantParam;
+import org.huiying.server.web.ApiException;
+import org.huiying.server.web.InstantParam;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -2,7 +2,7 @@ package org.huiying.server.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

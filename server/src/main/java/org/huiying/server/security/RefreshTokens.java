@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.huiying.server.system.RandomIds;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.RandomIds;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

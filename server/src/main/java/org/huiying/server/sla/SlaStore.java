@@ -15,7 +15,7 @@ import org.huiying.routing.sla.SlaThreshold;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.routing.sla.TrackedTicket;
 import org.huiying.routing.sla.TrackedTicket.Crossing;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

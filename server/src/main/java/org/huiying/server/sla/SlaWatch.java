@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.huiying.routing.sla.SlaMonitor;
 import org.huiying.server.cluster.ClusterBus;
 import org.huiying.server.cluster.Leadership;
-import org.huiying.server.system.TimingWheel;
+import org.huiying.server.concurrent.TimingWheel;
 import org.huiying.server.ticket.TicketEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

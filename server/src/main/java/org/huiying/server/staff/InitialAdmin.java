@@ -1,6 +1,6 @@
 package org.huiying.server.staff;
 
-import org.huiying.server.system.RandomIds;
+import org.huiying.server.storage.RandomIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

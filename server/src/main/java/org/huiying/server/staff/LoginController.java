@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.huiying.server.security.RefreshTokens;
 import org.huiying.server.security.StaffTokens;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;

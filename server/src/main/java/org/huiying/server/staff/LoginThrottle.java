@@ -1,7 +1,7 @@
 package org.huiying.server.staff;
 
 import java.time.Duration;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.huiying.server.staff;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 
 /** The body of {@code POST /api/staff}, validated before anything is stored. */
 record NewStaff(String username, String password, String displayName, List<String> roles, List<String> skills,

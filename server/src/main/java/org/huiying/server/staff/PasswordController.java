@@ -3,7 +3,7 @@ package org.huiying.server.staff;
 import java.util.Map;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.StaffTokens;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;

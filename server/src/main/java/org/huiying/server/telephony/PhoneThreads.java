@@ -1,9 +1,10 @@
 package org.huiying.server.telephony;
 
+import org.huiying.server.phone.PhoneNumbers;
 import java.time.Clock;
 import java.util.Optional;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,5 +1,6 @@
 package org.huiying.server.telephony;
 
+import org.huiying.server.phone.PhoneNumbers;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -3,8 +3,8 @@ package org.huiying.server.ticket;
 import org.huiying.routing.classification.Classification;
 import org.huiying.routing.classification.ClassifierRules;
 import org.huiying.routing.classification.PhraseClassifier;
-import org.huiying.server.system.EditableFile;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.EditableFile;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.stereotype.Component;
 
 /** The shipped classification rules plus the admin's own in {@code <data dir>/classifier-rules.txt}. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.huiying.server.conversation.MessageView;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

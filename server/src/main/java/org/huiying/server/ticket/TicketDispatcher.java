@@ -17,7 +17,7 @@ import org.huiying.routing.assignment.QueueOrder;
 import org.huiying.routing.assignment.RoutingPipeline;
 import org.huiying.server.staff.PresenceChanged;
 import org.huiying.server.staff.StaffRepository;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -19,7 +19,7 @@ import org.huiying.routing.sla.SlaDeadline;
 import org.huiying.routing.sla.SlaMonitor;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.routing.sla.TrackedTicket;
-import org.huiying.server.system.TimingWheel;
+import org.huiying.server.concurrent.TimingWheel;
 
 /**
  * How late warnings fire: N tickets whose warning falls due within the next few seconds, watched

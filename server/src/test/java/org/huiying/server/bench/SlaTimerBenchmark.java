@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.huiying.routing.sla.SlaMonitor;
-import org.huiying.server.system.TimingWheel;
+import org.huiying.server.concurrent.TimingWheel;
 
 /**
  * Cost of scheduling and cancelling one SLA timer while 10k or 2M others are live, on the

@@ -306,7 +306,7 @@ class PostgresClusterKillIntegrationTests {
             assertThat(tickets).doesNotContainNull();
             for (String ticket : tickets) {
                 Instant due = db.sql("SELECT first_response_due FROM ticket WHERE id = ?").param(ticket)
-                        .query((rs, n) -> org.huiying.server.system.Timestamps.read(rs, "first_response_due")).single();
+                        .query((rs, n) -> org.huiying.server.storage.Timestamps.read(rs, "first_response_due")).single();
                 assertThat(due).as("deadline of %s", ticket).isAfter(killedAt);
             }
             await().atMost(FIRST_RESPONSE.plusSeconds(20)).until(() -> tickets.stream().allMatch(t -> crossings(db, t, "BREACH") >= 1));

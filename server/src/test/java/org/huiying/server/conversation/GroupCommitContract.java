@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -54,7 +54,7 @@ class PostgresSlaFailoverIntegrationTests {
 
     private static java.time.Instant due(JdbcClient db, String ticket, String column) {
         return db.sql("SELECT " + column + " FROM ticket WHERE id = ?").param(ticket)
-                .query((rs, n) -> org.huiying.server.system.Timestamps.read(rs, column)).single();
+                .query((rs, n) -> org.huiying.server.storage.Timestamps.read(rs, column)).single();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.huiying.routing.support.TestClock;
 import org.huiying.server.cluster.ClusterProperties;
-import org.huiying.server.system.ApiException;
+import org.huiying.server.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;

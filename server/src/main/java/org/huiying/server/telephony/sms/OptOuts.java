@@ -1,7 +1,7 @@
 package org.huiying.server.telephony.sms;
 
 import java.time.Instant;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

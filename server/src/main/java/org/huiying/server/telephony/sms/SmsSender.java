@@ -3,8 +3,8 @@ package org.huiying.server.telephony.sms;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
-import org.huiying.server.system.ApiException;
-import org.huiying.server.telephony.PhoneNumbers;
+import org.huiying.server.web.ApiException;
+import org.huiying.server.phone.PhoneNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

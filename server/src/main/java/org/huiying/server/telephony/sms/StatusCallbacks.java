@@ -3,7 +3,7 @@ package org.huiying.server.telephony.sms;
 import java.time.Clock;
 import java.util.Optional;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

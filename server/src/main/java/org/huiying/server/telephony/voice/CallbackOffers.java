@@ -85,7 +85,7 @@ class CallbackOffers {
         if (ticket != null && !ticket.isBlank()) {
             try {
                 return allTickets.get(ticket).conversationId();
-            } catch (org.huiying.server.system.ApiException notFound) {
+            } catch (org.huiying.server.web.ApiException notFound) {
                 // a URL we did not write: the caller's own conversation
             }
         }

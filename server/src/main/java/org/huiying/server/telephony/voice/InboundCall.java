@@ -1,8 +1,8 @@
 package org.huiying.server.telephony.voice;
 
 import java.util.Map;
-import org.huiying.server.system.ApiException;
-import org.huiying.server.telephony.PhoneNumbers;
+import org.huiying.server.web.ApiException;
+import org.huiying.server.phone.PhoneNumbers;
 
 /** The parameters Twilio posts with every request about a call we answer. */
 record InboundCall(String callSid, String phone, String status, Map<String, String> params) {

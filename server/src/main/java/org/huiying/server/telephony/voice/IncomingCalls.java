@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.twilio.twiml.voice.Say;
-import org.huiying.server.system.HuiyingProperties;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.runtime.HuiyingProperties;
+import org.huiying.server.storage.Timestamps;
 import org.huiying.server.ticket.Ticket;
 import org.springframework.stereotype.Service;
 

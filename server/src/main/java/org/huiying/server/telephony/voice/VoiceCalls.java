@@ -2,7 +2,7 @@ package org.huiying.server.telephony.voice;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.huiying.server.system.Timestamps;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

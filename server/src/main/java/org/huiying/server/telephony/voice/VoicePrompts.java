@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
-import org.huiying.server.system.EditableFile;
-import org.huiying.server.system.HuiyingProperties;
+import org.huiying.server.runtime.EditableFile;
+import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.stereotype.Component;
 
 /**

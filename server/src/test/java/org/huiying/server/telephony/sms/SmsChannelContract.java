@@ -393,7 +393,7 @@ abstract class SmsChannelContract {
         String chat = api.post("/api/chat/sessions", null, Map.of("name", "王先生")).text("conversationId");
 
         assertThatThrownBy(() -> server.bean(SmsSender.class).send(chat, "您好"))
-                .isInstanceOf(org.huiying.server.system.ApiException.class).hasMessageContaining("not SMS");
+                .isInstanceOf(org.huiying.server.web.ApiException.class).hasMessageContaining("not SMS");
         assertThat(messages(chat)).isEmpty();
     }
 

@@ -1,0 +1,5 @@
+package org.huiying.server.runtime;
+
+/** The customer gateway is bound and accepting connections on {@code port}. */
+public record GatewayListening(int port) {
+}

@@ -1,5 +1,0 @@
-package org.huiying.server.system;
-
-/** The customer gateway is bound and accepting connections on {@code port}. */
-public record GatewayListening(int port) {
-}
