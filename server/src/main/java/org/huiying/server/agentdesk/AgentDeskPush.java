@@ -17,7 +17,7 @@ import org.huiying.server.conversation.MessageView;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.escalation.EscalationRaised;
 import org.huiying.server.expert.TechQuestions;
-import org.huiying.server.gateway.CustomerTyping;
+import org.huiying.server.gateway.CustomerTypingStarted;
 import org.huiying.server.sla.SlaCrossed;
 import org.huiying.server.concurrent.Batches;
 import org.huiying.server.ticket.Ticket;
@@ -176,7 +176,7 @@ class AgentDeskPush implements AutoCloseable {
     }
 
     @EventListener
-    void onTyping(CustomerTyping event) {
+    void onTyping(CustomerTypingStarted event) {
         tickets.unresolvedFor(event.conversationId()).ifPresent(ticket -> {
             if (ticket.assigneeId() != null) {
                 stomp.toUser(ticket.assigneeId().toString(), "/queue/messages", Map.of(

@@ -23,16 +23,16 @@ public class StaffPush {
 
     /** To {@code /user/<destination>} of one staff member. Call after the change is committed. */
     public void toUser(Object staffId, String destination, Object payload) {
-        bus.publish(new StompPush(staffId.toString(), destination, payload));
+        bus.publish(new StompMessagePublished(staffId.toString(), destination, payload));
     }
 
     /** To everyone subscribed to a topic, e.g. {@code /topic/sla}. Call after the change is committed. */
     public void toTopic(String destination, Object payload) {
-        bus.publish(new StompPush(null, destination, payload));
+        bus.publish(new StompMessagePublished(null, destination, payload));
     }
 
     @EventListener
-    void deliver(StompPush push) {
+    void deliver(StompMessagePublished push) {
         if (push.user() == null) {
             stomp.convertAndSend(push.destination(), push.body());
         } else {

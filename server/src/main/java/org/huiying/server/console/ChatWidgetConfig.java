@@ -2,7 +2,7 @@ package org.huiying.server.console;
 
 import java.util.Map;
 import org.huiying.server.web.ApiException;
-import org.huiying.server.runtime.GatewayListening;
+import org.huiying.server.runtime.GatewayStarted;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +17,7 @@ class ChatWidgetConfig {
     private volatile int gatewayPort;
 
     @EventListener
-    void gatewayStarted(GatewayListening event) {
+    void gatewayStarted(GatewayStarted event) {
         gatewayPort = event.port();
     }
 

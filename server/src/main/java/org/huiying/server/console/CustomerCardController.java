@@ -1,12 +1,14 @@
 package org.huiying.server.console;
 
+import org.huiying.server.conversation.CustomerFiles;
 import org.huiying.server.privacy.AuditAction;
 import org.huiying.server.privacy.AuditLog;
 import org.huiying.server.privacy.PrivacyProperties;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
+import org.huiying.server.ticket.Ticket;
+import org.huiying.server.ticket.Tickets;
 import org.huiying.server.web.ApiException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerCardController {
 
-    private final JdbcClient jdbc;
+    private final Tickets tickets;
+    private final CustomerFiles customers;
     private final RecordAccess access;
     private final AuditLog audit;
     private final PrivacyProperties privacy;
 
-    CustomerCardController(JdbcClient jdbc, RecordAccess access, AuditLog audit, PrivacyProperties privacy) {
+    CustomerCardController(Tickets tickets, CustomerFiles customers, RecordAccess access, AuditLog audit, PrivacyProperties privacy) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.customers = customers;
         this.audit = audit;
         this.privacy = privacy;
     }
@@ -36,14 +40,10 @@ class CustomerCardController {
         CurrentStaff me = CurrentStaff.of(auth);
         access.requireTicket(id, me);
         boolean canReveal = privacy.mayReveal(me.roles());
-        CustomerCard card = jdbc.sql("""
-                SELECT c.id, c.name, c.phone, c.vin, COALESCE(t.vehicle_model, c.vehicle_model) AS model
-                FROM ticket t JOIN conversation v ON v.id = t.conversation_id JOIN customer c ON c.id = v.customer_id
-                WHERE t.id = ?""")
-                .param(id)
-                .query((rs, n) -> CustomerCard.masked(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
-                        rs.getString("vin"), rs.getString("model"), canReveal))
-                .optional()
+        Ticket ticket = tickets.get(id);
+        CustomerCard card = customers.forConversation(ticket.conversationId())
+                .map(c -> CustomerCard.masked(c.customerId(), c.name(), c.phone(), c.vin(),
+                        ticket.vehicleModel() != null ? ticket.vehicleModel() : c.vehicleModel(), canReveal))
                 .orElseThrow(() -> ApiException.notFound("ticket"));
         audit.record(me.id(), AuditAction.CARD_VIEW, card.customerId(), id, null, null);
         return card;

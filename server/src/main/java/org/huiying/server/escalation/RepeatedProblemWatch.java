@@ -2,25 +2,22 @@ package org.huiying.server.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import org.huiying.routing.escalation.ProblemReport;
 import org.huiying.routing.escalation.RepeatedProblem;
 import org.huiying.routing.escalation.RepeatedProblemDetector;
 import org.huiying.server.storage.RandomIds;
 import org.huiying.server.storage.Timestamps;
+import org.huiying.server.ticket.RepeatCandidates;
 import org.huiying.server.ticket.RoutingProperties;
 import org.huiying.server.ticket.TicketEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +34,7 @@ class RepeatedProblemWatch implements AutoCloseable {
     static final String KIND = "REPEATED_TECHNICAL_PROBLEM";
     private static final Logger log = LoggerFactory.getLogger(RepeatedProblemWatch.class);
 
-    private final JdbcClient jdbc;
+    private final RepeatCandidates candidates;
     private final EscalationRepository escalations;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -50,9 +47,9 @@ class RepeatedProblemWatch implements AutoCloseable {
         return thread;
     });
 
-    RepeatedProblemWatch(JdbcClient jdbc, EscalationRepository escalations, TransactionTemplate tx,
+    RepeatedProblemWatch(RepeatCandidates candidates, EscalationRepository escalations, TransactionTemplate tx,
                          ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
-        this.jdbc = jdbc;
+        this.candidates = candidates;
         this.escalations = escalations;
         this.tx = tx;
         this.events = events;
@@ -78,32 +75,18 @@ class RepeatedProblemWatch implements AutoCloseable {
     }
 
     private void check(String ticketId) {
-        List<ProblemReport> newest = reports("t.id = ?", List.of(ticketId));
-        if (newest.isEmpty()) {
+        Optional<ProblemReport> found = candidates.report(ticketId);
+        if (found.isEmpty()) {
             return;
         }
-        ProblemReport report = newest.get(0);
+        ProblemReport report = found.get();
         List<String> systems = report.systems().stream().filter(s -> !RepeatedProblemDetector.NOT_SYSTEMS.contains(s)).sorted().toList();
         if (systems.isEmpty()) {
             return;
         }
         // only candidates the detector could count: same model, sharing a system, inside the window
-        StringBuilder where = new StringBuilder("t.id <> ? AND t.opened_at >= ? AND t.opened_at <= ? AND ");
-        List<Object> params = new ArrayList<>(List.of(report.ticketId(), Timestamps.sql(report.at().minus(routing.repeatWindow())),
-                Timestamps.sql(report.at())));
-        if (report.model() == null) {
-            where.append("t.vehicle_model IS NULL");
-        } else {
-            where.append("t.vehicle_model = ?");
-            params.add(report.model());
-        }
-        where.append(" AND (");
-        for (int i = 0; i < systems.size(); i++) {
-            where.append(i == 0 ? "" : " OR ").append("(',' || t.skills || ',') LIKE ?");
-            params.add("%," + systems.get(i) + ",%");
-        }
-        where.append(")");
-        detector.check(report, reports(where.toString(), params)).ifPresent(this::raise);
+        detector.check(report, candidates.uncounted(report.ticketId(), report.at().minus(routing.repeatWindow()), report.at(),
+                report.model(), systems)).ifPresent(this::raise);
     }
 
     private void raise(RepeatedProblem problem) {
@@ -113,35 +96,11 @@ class RepeatedProblemWatch implements AutoCloseable {
         try {
             tx.executeWithoutResult(status -> {
                 escalations.insert(raised);
-                markEscalated(problem.ticketIds());
+                candidates.markCounted(problem.ticketIds());
             });
             events.publishEvent(raised);
         } catch (DuplicateKeyException alreadyCounted) {
             log.debug("A ticket of {} was escalated concurrently; not escalating twice", problem.ticketIds());
         }
-    }
-
-    /**
-     * Flags the tickets as counted, in the escalation's transaction: the candidate query reads only
-     * unflagged tickets through {@code ticket_repeat_candidates} (V13), so escalated history is never
-     * walked again. {@code escalation_ticket} stays the rule: its unique key refuses counting a ticket twice.
-     */
-    private void markEscalated(List<String> ticketIds) {
-        for (String id : ticketIds) {
-            jdbc.sql("UPDATE ticket SET repeat_escalated = TRUE WHERE id = ?").param(id).update();
-        }
-    }
-
-    /** Technical tickets matching {@code where}, not yet part of a repeated-problem escalation. */
-    private List<ProblemReport> reports(String where, List<Object> params) {
-        return jdbc.sql("SELECT t.id, t.skills, t.vehicle_model, t.opened_at FROM ticket t WHERE t.category = 'TECHNICAL'"
-                + " AND t.repeat_escalated = FALSE AND " + where + " AND NOT EXISTS (SELECT 1 FROM escalation_ticket x WHERE x.kind = '" + KIND
-                + "' AND x.ticket_id = t.id) ORDER BY t.opened_at LIMIT 5000").params(params)
-                .query((rs, n) -> new ProblemReport(rs.getString("id"), skills(rs.getString("skills")),
-                        rs.getString("vehicle_model"), Timestamps.read(rs, "opened_at"))).list();
-    }
-
-    private static Set<String> skills(String csv) {
-        return csv.isEmpty() ? Set.of() : Arrays.stream(csv.split(",")).collect(Collectors.toSet());
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
-import org.huiying.server.storage.Timestamps;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.ticket.Ticket;
+import org.huiying.server.ticket.Tickets;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +23,13 @@ class ExpertReportController {
 
     static final long TARGET_SECONDS = 300;
 
-    private final JdbcClient jdbc;
+    private final TechQuestions questionsAsked;
+    private final Tickets tickets;
     private final Clock clock;
 
-    ExpertReportController(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ExpertReportController(TechQuestions questionsAsked, Tickets tickets, Clock clock) {
+        this.questionsAsked = questionsAsked;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -49,20 +51,16 @@ class ExpertReportController {
         long questions = 0;
         List<Long> answerSeconds = new ArrayList<>();
         Map<String, Long> codes = new HashMap<>();
-        var rows = jdbc.sql("""
-                SELECT t.opened_at, t.first_responded_at, q.vehicle_model, q.dtc_codes FROM tech_question q
-                JOIN ticket t ON t.id = q.ticket_id WHERE q.created_at >= ? AND q.created_at < ?""")
-                .params(Timestamps.sql(start), Timestamps.sql(end))
-                .query((rs, n) -> new Object[] {Timestamps.read(rs, "opened_at"), Timestamps.read(rs, "first_responded_at"),
-                        rs.getString("vehicle_model"), rs.getString("dtc_codes")})
-                .list();
-        for (Object[] r : rows) {
+        List<TechQuestions.Asked> asked = questionsAsked.askedBetween(start, end);
+        Map<String, Ticket> ticketOf = tickets.getAll(asked.stream().map(TechQuestions.Asked::ticketId).toList());
+        for (TechQuestions.Asked q : asked) {
             questions++;
-            if (r[1] != null) {
-                answerSeconds.add(Duration.between((Instant) r[0], (Instant) r[1]).toSeconds());
+            Ticket ticket = ticketOf.get(q.ticketId());
+            if (ticket != null && ticket.sla().firstRespondedAt() != null) {
+                answerSeconds.add(Duration.between(ticket.openedAt(), ticket.sla().firstRespondedAt()).toSeconds());
             }
-            String model = r[2] == null ? "未知车型" : (String) r[2];
-            for (String code : ((String) r[3]).split(",")) {
+            String model = q.model() == null ? "未知车型" : q.model();
+            for (String code : q.dtcCodes().split(",")) {
                 if (!code.isEmpty()) {
                     codes.merge(model + "\t" + code, 1L, Long::sum);
                 }

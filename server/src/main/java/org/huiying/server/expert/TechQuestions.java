@@ -17,6 +17,7 @@ import org.huiying.server.web.ApiException;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.ticket.Classifier;
 import org.huiying.server.ticket.Ticket;
+import org.huiying.server.ticket.TicketStatus;
 import org.huiying.server.ticket.TicketViews;
 import org.huiying.server.ticket.Tickets;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class TechQuestions {
         skills.addAll(classifier.classify(text).skills());
         skills.remove("appointment");
         skills.remove("complaint");
-        String ticketId = tickets.openTechSupport(conversationId, skills, vehicle.model(), question.message().at());
+        String ticketId = tickets.openTechSupport(conversationId, technician.id(), skills, vehicle.model(), question.message().at());
         jdbc.sql("""
                 INSERT INTO tech_question (ticket_id, technician_id, vin, vehicle_model, dtc_codes, mileage_km, photos, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -106,26 +107,38 @@ public class TechQuestions {
         if (q.dtcCodes().isEmpty()) {
             return List.of();
         }
-        List<Similar> found = new ArrayList<>();
-        jdbc.sql("""
-                SELECT q.ticket_id, q.vehicle_model, q.dtc_codes, q.created_at FROM tech_question q JOIN ticket t ON t.id = q.ticket_id
-                WHERE t.status = 'RESOLVED' AND q.ticket_id <> ? ORDER BY q.created_at DESC LIMIT 500""")
+        List<Similar> sharing = new ArrayList<>();
+        jdbc.sql("SELECT ticket_id, vehicle_model, dtc_codes, created_at FROM tech_question WHERE ticket_id <> ? ORDER BY created_at DESC LIMIT 2000")
                 .param(q.ticketId())
                 .query(rs -> {
                     List<String> codes = Arrays.asList(rs.getString("dtc_codes").split(","));
                     if (codes.stream().anyMatch(q.dtcCodes()::contains)) {
-                        found.add(new Similar(rs.getString("ticket_id"), rs.getString("vehicle_model"), codes,
+                        sharing.add(new Similar(rs.getString("ticket_id"), rs.getString("vehicle_model"), codes,
                                 Timestamps.read(rs, "created_at")));
                     }
                 });
+        var resolved = tickets.getAll(sharing.stream().map(Similar::ticketId).toList());
+        List<Similar> found = new ArrayList<>(sharing.stream()
+                .filter(s -> resolved.containsKey(s.ticketId()) && resolved.get(s.ticketId()).status() == TicketStatus.RESOLVED)
+                .limit(500).toList());
         found.sort(java.util.Comparator.comparing((Similar s) -> !java.util.Objects.equals(s.model(), q.model())));
         return found.subList(0, Math.min(max, found.size()));
     }
 
     /** Who asked in this conversation, when it is a technician's question. */
     public Optional<Long> technicianOf(String conversationId) {
-        return jdbc.sql("SELECT q.technician_id FROM tech_question q JOIN ticket t ON t.id = q.ticket_id WHERE t.conversation_id = ?")
-                .param(conversationId).query(Long.class).optional();
+        return tickets.requesterOf(conversationId);
+    }
+
+    /** A question asked in a period: when and about what (the expert report counts them). */
+    record Asked(String ticketId, String model, String dtcCodes) {
+    }
+
+    List<Asked> askedBetween(java.time.Instant start, java.time.Instant end) {
+        return jdbc.sql("SELECT ticket_id, vehicle_model, dtc_codes FROM tech_question WHERE created_at >= ? AND created_at < ?")
+                .params(Timestamps.sql(start), Timestamps.sql(end))
+                .query((rs, n) -> new Asked(rs.getString("ticket_id"), rs.getString("vehicle_model"), rs.getString("dtc_codes")))
+                .list();
     }
 
     private TechQuestion row(java.sql.ResultSet rs) throws java.sql.SQLException {

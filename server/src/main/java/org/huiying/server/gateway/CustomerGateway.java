@@ -12,7 +12,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.GroupCommit;
-import org.huiying.server.runtime.GatewayListening;
+import org.huiying.server.runtime.GatewayStarted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,7 @@ class CustomerGateway implements SmartLifecycle {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         blocking = new DefaultEventExecutorGroup(properties.workerThreads());
-        CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTyping(conversationId));
+        CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTypingStarted(conversationId));
         GatewayInitializer initializer = new GatewayInitializer(properties, limits, blocking,
                 () -> new HandshakeAuthenticator(conversations::conversationForToken),
                 () -> new ChatFrameHandler(conversations, appends, channels, json, activity, ratings, blocking));
@@ -66,7 +66,7 @@ class CustomerGateway implements SmartLifecycle {
                 .bind(properties.port())
                 .syncUninterruptibly()
                 .channel();
-        events.publishEvent(new GatewayListening(((InetSocketAddress) server.localAddress()).getPort()));
+        events.publishEvent(new GatewayStarted(((InetSocketAddress) server.localAddress()).getPort()));
     }
 
     @Override

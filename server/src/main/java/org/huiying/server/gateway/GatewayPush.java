@@ -28,12 +28,12 @@ class GatewayPush {
     @TransactionalEventListener(fallbackExecution = true)
     void onMessage(MessageAppended event) {
         if (event.message().sender() != Sender.CUSTOMER && "chat".equals(event.message().channel())) {
-            bus.publish(new CustomerFrame(event.message().conversationId(), frames.message(event.message())));
+            bus.publish(new CustomerFramePublished(event.message().conversationId(), frames.message(event.message())));
         }
     }
 
     @EventListener
-    void onFrame(CustomerFrame frame) {
+    void onFrame(CustomerFramePublished frame) {
         channels.send(frame.conversationId(), frame.json());
     }
 }

@@ -38,7 +38,7 @@ class PortsFile {
     }
 
     @EventListener
-    void gatewayStarted(GatewayListening event) {
+    void gatewayStarted(GatewayStarted event) {
         gatewayListening(event.port());
     }
 

@@ -1,6 +1,5 @@
 package org.huiying.server.security;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -18,10 +17,10 @@ public class RevokedTokens implements OAuth2TokenValidator<Jwt>, TokenRevocation
 
     private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked.", null);
 
-    private final JdbcClient jdbc;
+    private final TokenVersions versions;
 
-    RevokedTokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RevokedTokens(TokenVersions versions) {
+        this.versions = versions;
     }
 
     @Override
@@ -41,7 +40,6 @@ public class RevokedTokens implements OAuth2TokenValidator<Jwt>, TokenRevocation
         if (!(version instanceof Number number)) {
             return false;
         }
-        return jdbc.sql("SELECT COUNT(*) FROM staff WHERE id = ? AND token_version = ? AND disabled = FALSE")
-                .params(staffId, number.intValue()).query(Long.class).single() > 0;
+        return versions.isCurrent(staffId, number.intValue());
     }
 }

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -37,7 +36,7 @@ class SlaWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SlaWatch.class);
 
-    private final SlaStore store;
+    private final SlaMonitor.Store store;
     private final TimingWheel wheel;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -51,8 +50,8 @@ class SlaWatch implements SmartLifecycle {
     private Leadership.Candidacy candidacy;
     private volatile boolean running;
 
-    SlaWatch(SlaStore store, TimingWheel wheel, ApplicationEventPublisher events, Clock clock, SlaSettings settings,
-             Leadership leadership, ClusterBus bus, Environment env) {
+    SlaWatch(SlaMonitor.Store store, TimingWheel wheel, ApplicationEventPublisher events, Clock clock, SlaWatchProperties settings,
+             Leadership leadership, ClusterBus bus) {
         this.store = store;
         this.wheel = wheel;
         this.events = events;
@@ -60,7 +59,7 @@ class SlaWatch implements SmartLifecycle {
         this.leadership = leadership;
         this.bus = bus;
         this.sweepEvery = settings.sweepEvery();
-        this.resyncEvery = env.getProperty("huiying.sla.resync-every", Duration.class, Duration.ofMinutes(5));
+        this.resyncEvery = settings.resyncEvery();
     }
 
     @Override

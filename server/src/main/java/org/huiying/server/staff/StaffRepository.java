@@ -3,9 +3,13 @@ package org.huiying.server.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +38,31 @@ public class StaffRepository {
                         join(skills), maxConcurrent, Timestamps.sql(now))
                 .update();
         return findByUsername(username).orElseThrow().id();
+    }
+
+    /**
+     * Locks the rows of these staff members until the caller's transaction commits, in id order so
+     * that dispatchers claiming for overlapping agents on several nodes never deadlock, and tells each
+     * online one's capacity (maximum concurrent tickets).
+     */
+    public Map<Long, Integer> lockOnlineCapacities(Collection<Long> staffIds) {
+        List<Object> ids = new ArrayList<>(staffIds.stream().distinct().sorted().toList());
+        Map<Long, Integer> capacities = new HashMap<>();
+        if (ids.isEmpty()) {
+            return capacities;
+        }
+        jdbc.sql("SELECT id, max_concurrent FROM staff WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                        + ") AND presence = 'ONLINE' ORDER BY id FOR UPDATE")
+                .params(ids).query(rs -> {
+                    capacities.put(rs.getLong("id"), rs.getInt("max_concurrent"));
+                });
+        return capacities;
+    }
+
+    /** Whether a token of this version still speaks for this account: same password, not disabled. */
+    public boolean tokenVersionIsCurrent(long staffId, int version) {
+        return jdbc.sql("SELECT COUNT(*) FROM staff WHERE id = ? AND token_version = ? AND disabled = FALSE")
+                .params(staffId, version).query(Long.class).single() > 0;
     }
 
     public Optional<Staff> findById(long id) {

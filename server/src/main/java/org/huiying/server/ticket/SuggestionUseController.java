@@ -7,7 +7,6 @@ import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,19 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SuggestionUseController {
 
     private final Tickets tickets;
-    private final JdbcClient jdbc;
+    private final SuggestionUses uses;
     private final Clock clock;
 
     private final RecordAccess access;
 
-    SuggestionUseController(Tickets tickets, JdbcClient jdbc, Clock clock, RecordAccess access) {
+    SuggestionUseController(Tickets tickets, SuggestionUses uses, Clock clock, RecordAccess access) {
         this.access = access;
         this.tickets = tickets;
-        this.jdbc = jdbc;
+        this.uses = uses;
         this.clock = clock;
-    }
-
-    record Usage(String articleId, long tickets) {
     }
 
     @PostMapping("/api/tickets/{id}/suggestions/{articleId}/used")
@@ -50,19 +46,15 @@ class SuggestionUseController {
         if (articleId.length() > 128) {
             throw ApiException.badRequest("invalid_article", "article id: at most 128 characters");
         }
-        jdbc.sql("""
-                INSERT INTO kb_suggestion_use (ticket_id, article_id, staff_id, used_at)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM kb_suggestion_use WHERE ticket_id = ? AND article_id = ?)""")
-                .params(id, articleId, me.id(), Timestamps.sql(Timestamps.now(clock)), id, articleId).update();
+        uses.record(id, articleId, me.id(), Timestamps.now(clock));
     }
 
     @GetMapping("/api/reports/suggestions")
-    List<Usage> usage(Authentication auth) {
+    List<SuggestionUses.Usage> usage(Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
         if (!me.has("SUPERVISOR") && !me.has("ADMIN") && !me.has("EXPERT")) {
             throw ApiException.forbidden("Only experts, supervisors and admins see this report.");
         }
-        return jdbc.sql("SELECT article_id, COUNT(*) AS n FROM kb_suggestion_use GROUP BY article_id ORDER BY n DESC, article_id LIMIT 100")
-                .query((rs, i) -> new Usage(rs.getString("article_id"), rs.getLong("n"))).list();
+        return uses.mostUsed();
     }
 }

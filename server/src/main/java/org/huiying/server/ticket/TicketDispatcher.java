@@ -163,7 +163,7 @@ class TicketDispatcher implements AutoCloseable {
      * A decision whose agent is full or gone, or whose ticket is taken, is dropped and planned anew.
      */
     private boolean claim(List<RoutingPipeline.Assignment> decisions, Map<String, String> conversationOf, Instant now) {
-        Map<Long, Integer> free = tickets.lockAgentsWithRoom(decisions.stream().map(RoutingPipeline.Assignment::staffId).toList());
+        Map<Long, Integer> free = tickets.freeSeats(staff.lockOnlineCapacities(decisions.stream().map(RoutingPipeline.Assignment::staffId).toList()));
         Set<String> claimable = tickets.claimWaiting(decisions.stream().map(RoutingPipeline.Assignment::ticketId).toList());
         List<TicketRepository.Claim> claims = new ArrayList<>();
         for (RoutingPipeline.Assignment d : decisions) {

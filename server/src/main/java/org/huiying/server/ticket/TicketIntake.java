@@ -4,20 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.classification.Classification;
-import org.huiying.routing.sla.SlaTimes;
+import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.CustomerMessagesArriving;
 import org.huiying.server.conversation.CustomerMessagesStored;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.MessageAppended;
 import org.huiying.server.conversation.Sender;
-import org.huiying.server.sla.SlaSettings;
 import org.huiying.server.storage.PerTransaction;
-import org.huiying.server.storage.RandomIds;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -34,7 +30,8 @@ class TicketIntake {
 
     private final TicketRepository tickets;
     private final Classifier classifier;
-    private final SlaSettings sla;
+    private final TicketOpening opening;
+    private final Conversations conversations;
     private final List<CustomerMessageClaim> claims;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -44,11 +41,13 @@ class TicketIntake {
      */
     private final PerTransaction<Map<String, Optional<Ticket>>> unresolved = new PerTransaction<>();
 
-    TicketIntake(TicketRepository tickets, Classifier classifier, SlaSettings sla, List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
+    TicketIntake(TicketRepository tickets, Classifier classifier, TicketOpening opening, Conversations conversations,
+                 List<CustomerMessageClaim> claims, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.claims = claims;
         this.classifier = classifier;
-        this.sla = sla;
+        this.opening = opening;
+        this.conversations = conversations;
         this.events = events;
         this.clock = clock;
     }
@@ -93,13 +92,8 @@ class TicketIntake {
     /** Opens at the instant the customer wrote: that is when their SLA clock starts. */
     private void openTicket(String conversationId, String text, Instant now) {
         Classification c = classifier.classify(text);
-        SlaTimes times = SlaTimes.start(sla.policies().forType(c.type()), now, sla.warnAt());
-        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, c.type(), c.category(), c.skills(),
-                Priority.of(c.type(), c.category()), TicketStatus.OPEN, queueFor(c), null, null, now, now, null, null, null, times, null);
-        tickets.insertWithCustomersModel(ticket);
-        tickets.logSla(ticket.id(), "STARTED", null, null, now);
-        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
-        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
+        opening.open(NewTicket.of(conversationId, c.type(), now).withCategory(c.category()).withSkills(c.skills())
+                .withVehicleModel(conversations.vehicleModel(conversationId).orElse(null)));
     }
 
     private Optional<Ticket> unresolvedFor(String conversationId) {
@@ -129,7 +123,4 @@ class TicketIntake {
         events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
     }
 
-    private static String queueFor(Classification c) {
-        return c.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 }

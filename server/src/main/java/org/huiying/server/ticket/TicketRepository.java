@@ -20,7 +20,6 @@ import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
 import org.huiying.routing.assignment.WaitingTicket;
 import org.huiying.routing.sla.SlaTimes;
-import org.huiying.server.security.TicketVisibility;
 import org.huiying.server.storage.InLists;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,30 +42,33 @@ class TicketRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    void insert(Ticket t) {
-        insert(t, "?", t.vehicleModel());
-    }
-
-    /**
-     * Inserts {@code t} with the vehicle model of its conversation's customer, read by the insert
-     * itself: one round trip less on the path of every customer's first message.
-     */
-    void insertWithCustomersModel(Ticket t) {
-        insert(t, "(SELECT c.vehicle_model FROM customer c JOIN conversation v ON v.customer_id = c.id WHERE v.id = ?)",
-                t.conversationId());
-    }
-
-    private void insert(Ticket t, String vehicleModelSql, Object vehicleModelParam) {
+    /** {@code requestedBy}: the staff member who asked (a technician's question), or null. */
+    void insert(Ticket t, Long requestedBy) {
         SlaTimes s = t.sla();
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + vehicleModelSql
-                        + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id(), t.conversationId(), t.type().name(), t.category() == null ? null : t.category().name(),
-                        String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), vehicleModelParam,
+                        String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), t.vehicleModel(),
                         t.assigneeId(), ts(t.openedAt()), ts(t.waitingSince()), t.notTo(), ts(t.assignedAt()),
                         ts(t.answerDue()), ts(s.firstResponseWarnAt()), ts(s.firstResponseDue()), ts(s.firstRespondedAt()),
                         ts(s.resolutionWarnAt()), ts(s.resolutionDue()), ts(s.resolvedAt()), ts(s.pausedAt()),
-                        t.parentId(), ts(t.openedAt()))
+                        t.parentId(), ts(t.openedAt()), requestedBy)
                 .update();
+    }
+
+    long countOpenCustomerTicketsAtOrAbove(String exceptId, int priority) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM ticket WHERE status = 'OPEN' AND id <> ? AND priority >= ?
+                AND type <> 'TECH_SUPPORT'""")
+                .params(exceptId, priority).query(Long.class).single();
+    }
+
+    /** Whether any ticket matching {@code condition} (on alias {@code t}, one parameter) is visible. */
+    boolean anyVisible(String condition, Object param, TicketVisibility visibility) {
+        List<Object> params = new ArrayList<>();
+        params.add(param);
+        params.addAll(visibility.params());
+        return jdbc.sql("SELECT COUNT(*) FROM ticket t WHERE " + condition + " AND " + visibility.sql())
+                .params(params).query(Long.class).single() > 0;
     }
 
     Optional<Ticket> findById(String id) {
@@ -81,6 +83,11 @@ class TicketRepository {
     Optional<Ticket> findUnresolvedForConversation(String conversationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id = ? AND status <> 'RESOLVED' ORDER BY opened_at DESC LIMIT 1")
                 .param(conversationId).query(TicketRepository::map).optional();
+    }
+
+    Optional<Long> findRequester(String conversationId) {
+        return jdbc.sql("SELECT requested_by FROM ticket WHERE conversation_id = ? AND requested_by IS NOT NULL ORDER BY opened_at LIMIT 1")
+                .param(conversationId).query(Long.class).optional();
     }
 
     /** Many tickets in one read, by id. */
@@ -174,19 +181,12 @@ class TicketRepository {
     }
 
     /**
-     * Locks the rows of these agents until commit, in id order so that dispatchers claiming for
-     * overlapping agents on several nodes never deadlock, and tells each online one's free seats,
-     * counted under the locks: every
-     * dispatcher claim for an agent waits there, so loads counted by two nodes at once can never both take the last seat.
+     * Each locked agent's free seats: their capacity ({@code capacities}, read under the staff module's
+     * row locks, which every dispatcher claim for an agent waits on) less the tickets they hold, counted
+     * under those locks so loads counted by two nodes at once can never both take the last seat.
      */
-    Map<Long, Integer> lockAgentsWithRoom(Collection<Long> staffIds) {
-        List<Object> ids = new ArrayList<>(staffIds.stream().distinct().sorted().toList());
-        Map<Long, Integer> free = new HashMap<>();
-        jdbc.sql("SELECT id, max_concurrent FROM staff WHERE id IN (" + placeholders(ids.size())
-                        + ") AND presence = 'ONLINE' ORDER BY id FOR UPDATE")
-                .params(ids).query(rs -> {
-                    free.put(rs.getLong("id"), rs.getInt("max_concurrent"));
-                });
+    Map<Long, Integer> freeSeats(Map<Long, Integer> capacities) {
+        Map<Long, Integer> free = new HashMap<>(capacities);
         if (free.isEmpty()) {
             return free;
         }

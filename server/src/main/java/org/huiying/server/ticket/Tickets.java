@@ -10,19 +10,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
-import org.huiying.routing.assignment.Priority;
 import org.huiying.routing.sla.SlaTimes;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
-import org.huiying.server.security.TicketVisibility;
-import org.huiying.server.sla.SlaSettings;
 import org.huiying.server.staff.Presence;
 import org.huiying.server.staff.StaffRepository;
 import org.huiying.server.web.ApiException;
-import org.huiying.server.storage.RandomIds;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,15 +36,15 @@ public class Tickets {
     private final Conversations conversations;
     private final StaffRepository staff;
     private final RoutingProperties routing;
-    private final SlaSettings sla;
+    private final TicketOpening opening;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordAccess access;
 
     Tickets(TicketRepository tickets, Conversations conversations, StaffRepository staff, RoutingProperties routing,
-            SlaSettings sla, ApplicationEventPublisher events, Clock clock, RecordAccess access) {
+            TicketOpening opening, ApplicationEventPublisher events, Clock clock, RecordAccess access) {
         this.access = access;
-        this.sla = sla;
+        this.opening = opening;
         this.tickets = tickets;
         this.conversations = conversations;
         this.staff = staff;
@@ -63,6 +59,16 @@ public class Tickets {
 
     public Optional<Ticket> unresolvedFor(String conversationId) {
         return tickets.findUnresolvedForConversation(conversationId);
+    }
+
+    /** Many tickets in one read (chunked), by id; unknown ids are absent. */
+    public Map<String, Ticket> getAll(Collection<String> ids) {
+        return tickets.findByIds(ids);
+    }
+
+    /** The staff member who asked for a ticket on this conversation (a technician's question), if any. */
+    public Optional<Long> requesterOf(String conversationId) {
+        return tickets.findRequester(conversationId);
     }
 
     /** {@link #unresolvedFor} for many conversations in one read; those without one are absent. */
@@ -82,17 +88,9 @@ public class Tickets {
     @Transactional
     public String openFollowUp(String parentId, TicketType type, Set<String> skills) {
         Ticket parent = get(parentId);
-        Instant now = Timestamps.now(clock);
-        SlaTimes times = SlaTimes.start(sla.policies().forType(type), now, sla.warnAt());
-        Ticket followUp = new Ticket(RandomIds.id("tk"), parent.conversationId(), type, parent.category(), skills,
-                Priority.of(type, parent.category()) + FOLLOW_UP_BOOST, TicketStatus.OPEN,
-                type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), parent.vehicleModel(), null, now, now,
-                null, null, null, times, parentId);
-        tickets.insert(followUp);
-        tickets.logSla(followUp.id(), "STARTED", null, null, now);
-        events.publishEvent(new TicketEvents.TicketOpened(followUp.id(), followUp.conversationId()));
-        events.publishEvent(new TicketEvents.SlaClockChanged(followUp.id()));
-        return followUp.id();
+        NewTicket followUp = NewTicket.of(parent.conversationId(), type, Timestamps.now(clock)).withCategory(parent.category());
+        return opening.open(followUp.withSkills(skills).withPriority(followUp.priority() + FOLLOW_UP_BOOST)
+                .withVehicleModel(parent.vehicleModel()).followingUp(parentId)).id();
     }
 
     /**
@@ -101,16 +99,9 @@ public class Tickets {
      * {@code now}: the moment the question was stored.
      */
     @Transactional
-    public String openTechSupport(String conversationId, Set<String> skills, String vehicleModel, Instant now) {
-        SlaTimes times = SlaTimes.start(sla.policies().forType(TicketType.TECH_SUPPORT), now, sla.warnAt());
-        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, TicketType.TECH_SUPPORT, Category.TECHNICAL, skills,
-                Priority.of(TicketType.TECH_SUPPORT, Category.TECHNICAL), TicketStatus.OPEN, "tech-support", vehicleModel,
-                null, now, now, null, null, null, times, null);
-        tickets.insert(ticket);
-        tickets.logSla(ticket.id(), "STARTED", null, null, now);
-        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
-        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
-        return ticket.id();
+    public String openTechSupport(String conversationId, long technicianId, Set<String> skills, String vehicleModel, Instant now) {
+        return opening.open(NewTicket.of(conversationId, TicketType.TECH_SUPPORT, now).withCategory(Category.TECHNICAL)
+                .withSkills(skills).withVehicleModel(vehicleModel).requestedBy(technicianId)).id();
     }
 
     /**
@@ -120,15 +111,13 @@ public class Tickets {
      */
     @Transactional
     public String openChosen(String conversationId, TicketType type, int priority, String queue) {
-        Instant now = Timestamps.now(clock);
-        SlaTimes times = SlaTimes.start(sla.policies().forType(type), now, sla.warnAt());
-        Ticket ticket = new Ticket(RandomIds.id("tk"), conversationId, type, null, Set.of(), priority, TicketStatus.OPEN,
-                queue, conversations.vehicleModel(conversationId).orElse(null), null, now, now, null, null, null, times, null);
-        tickets.insert(ticket);
-        tickets.logSla(ticket.id(), "STARTED", null, null, now);
-        events.publishEvent(new TicketEvents.TicketOpened(ticket.id(), conversationId));
-        events.publishEvent(new TicketEvents.SlaClockChanged(ticket.id()));
-        return ticket.id();
+        return opening.open(NewTicket.of(conversationId, type, Timestamps.now(clock)).withPriority(priority).withQueue(queue)
+                .withVehicleModel(conversations.vehicleModel(conversationId).orElse(null))).id();
+    }
+
+    /** How many customers' tickets wait unassigned at {@code ticket}'s priority or above (the voice queue's estimate). */
+    public long customerTicketsAhead(Ticket ticket) {
+        return tickets.countOpenCustomerTicketsAtOrAbove(ticket.id(), ticket.priority());
     }
 
     /** Moves a ticket up the queue (escalations); never lowers it. */

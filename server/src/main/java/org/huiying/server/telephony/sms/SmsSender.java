@@ -5,6 +5,7 @@ import org.huiying.server.conversation.Conversations;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.phone.PhoneNumbers;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code blocked} instead). Callers inside a transaction share its fate.
  */
 @Service
+@NamedInterface("sms")
 public class SmsSender {
 
     private final Conversations conversations;

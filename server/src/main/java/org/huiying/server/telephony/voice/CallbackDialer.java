@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.huiying.server.callback.CallerCallbacks;
+import org.huiying.server.conversation.Conversations;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.privacy.LogSafe;
 import org.huiying.server.web.ApiException;
@@ -49,10 +50,11 @@ class CallbackDialer {
     private final TwilioClient client;
     private final TwilioProperties twilio;
     private final JdbcClient jdbc;
+    private final Conversations conversations;
     private final Clock clock;
 
     CallbackDialer(CallerCallbacks callbacks, Tickets tickets, VoiceCalls calls, VoiceTwiml twiml, TwilioClient client,
-                   TwilioProperties twilio, JdbcClient jdbc, Clock clock) {
+                   TwilioProperties twilio, JdbcClient jdbc, Conversations conversations, Clock clock) {
         this.callbacks = callbacks;
         this.tickets = tickets;
         this.calls = calls;
@@ -60,6 +62,7 @@ class CallbackDialer {
         this.client = client;
         this.twilio = twilio;
         this.jdbc = jdbc;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
@@ -104,8 +107,6 @@ class CallbackDialer {
         if (called.isPresent()) {
             return called;
         }
-        return jdbc.sql("""
-                SELECT c.phone FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE v.id = ?""")
-                .param(conversationId).query(String.class).optional().flatMap(PhoneNumbers::e164);
+        return conversations.customerPhone(conversationId).flatMap(PhoneNumbers::e164);
     }
 }

@@ -3,7 +3,7 @@ package org.huiying.server.telephony.voice;
 import java.time.Duration;
 import org.huiying.server.staff.StaffRepository;
 import org.huiying.server.ticket.Ticket;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.ticket.Tickets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +17,12 @@ class CallerLine {
     enum Verdict { WAIT, LONG_WAIT, NOBODY_ONLINE }
 
     private final StaffRepository staff;
-    private final JdbcClient jdbc;
+    private final Tickets tickets;
     private final VoiceProperties voice;
 
-    CallerLine(StaffRepository staff, JdbcClient jdbc, VoiceProperties voice) {
+    CallerLine(StaffRepository staff, Tickets tickets, VoiceProperties voice) {
         this.staff = staff;
-        this.jdbc = jdbc;
+        this.tickets = tickets;
         this.voice = voice;
     }
 
@@ -31,10 +31,7 @@ class CallerLine {
         if (online == 0) {
             return Verdict.NOBODY_ONLINE;
         }
-        long ahead = jdbc.sql("""
-                SELECT COUNT(*) FROM ticket WHERE status = 'OPEN' AND id <> ? AND priority >= ?
-                AND type <> 'TECH_SUPPORT'""")
-                .params(ticket.id(), ticket.priority()).query(Long.class).single();
+        long ahead = tickets.customerTicketsAhead(ticket);
         return verdict(online, ahead, voice);
     }
 

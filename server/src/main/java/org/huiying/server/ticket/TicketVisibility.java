@@ -1,7 +1,8 @@
-package org.huiying.server.security;
+package org.huiying.server.ticket;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.huiying.server.security.CurrentStaff;
 
 /**
  * Which tickets a staff member may see, as one SQL condition on the ticket table (aliased
@@ -14,12 +15,12 @@ import java.util.List;
  * tickets waiting for their role (customer tickets for agents, technical questions for experts).</li>
  * <li>EXPERT also: every technical question (TECH_SUPPORT): experts are one pool and learn from
  * each other's answers; these hold technicians' questions, not customers' personal data.</li>
- * <li>TECHNICIAN: the tickets of their own questions.</li>
+ * <li>TECHNICIAN: the tickets of their own questions (the ticket's {@code requested_by}).</li>
  * </ul>
  */
-public record TicketVisibility(String sql, List<Object> params) {
+record TicketVisibility(String sql, List<Object> params) {
 
-    public static TicketVisibility of(CurrentStaff me) {
+    static TicketVisibility of(CurrentStaff me) {
         if (me.has("SUPERVISOR") || me.has("ADMIN")) {
             return new TicketVisibility("1 = 1", List.of());
         }
@@ -38,7 +39,7 @@ public record TicketVisibility(String sql, List<Object> params) {
             any.add("t.type = 'TECH_SUPPORT'");
         }
         if (me.has("TECHNICIAN")) {
-            any.add("EXISTS (SELECT 1 FROM tech_question q WHERE q.ticket_id = t.id AND q.technician_id = ?)");
+            any.add("t.requested_by = ?");
             params.add(me.id());
         }
         return any.isEmpty() ? new TicketVisibility("1 = 0", List.of())

@@ -1,5 +1,5 @@
 package org.huiying.server.runtime;
 
 /** The customer gateway is bound and accepting connections on {@code port}. */
-public record GatewayListening(int port) {
+public record GatewayStarted(int port) {
 }

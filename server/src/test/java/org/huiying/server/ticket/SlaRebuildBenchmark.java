@@ -1,4 +1,4 @@
-package org.huiying.server.sla;
+package org.huiying.server.ticket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class SlaRebuildBenchmark {
         }
         System.out.printf("%s: inserted %,d tickets in %d s%n", db, n, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
 
-        SlaStore store = new SlaStore(ds, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        TicketSlaClocks store = new TicketSlaClocks(ds, new TransactionTemplate(new DataSourceTransactionManager(ds)));
         try (TimingWheel wheel = new TimingWheel()) {
             SlaMonitor monitor = new SlaMonitor(Clock.systemUTC(), store, (id, d, at) -> { }, wheel, Runnable::run);
             long start = System.nanoTime();

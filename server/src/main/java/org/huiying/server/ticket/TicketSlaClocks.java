@@ -1,4 +1,4 @@
-package org.huiying.server.sla;
+package org.huiying.server.ticket;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,12 +24,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The SLA monitor's view of the ticket table. A crossing is recorded by a conditional update of
+ * The SLA clocks of open tickets as the SLA monitor reads them (the clocks are columns of the ticket
+ * table, so this module serves them). A crossing is recorded by a conditional update of
  * its flag — true only if the clock still says so and nobody recorded it before — together with
  * its line in the append-only {@code sla_event} log.
  */
 @Component
-class SlaStore implements SlaMonitor.Store {
+public class TicketSlaClocks implements SlaMonitor.Store {
 
     private static final String COLUMNS = """
             id, first_response_warn_at, first_response_due, first_responded_at, resolution_warn_at, resolution_due,
@@ -39,7 +40,7 @@ class SlaStore implements SlaMonitor.Store {
     private final JdbcTemplate streaming;
     private final TransactionTemplate tx;
 
-    SlaStore(DataSource dataSource, TransactionTemplate tx) {
+    TicketSlaClocks(DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = JdbcClient.create(dataSource);
         // Start-up reads every unresolved ticket: fetched in pages (PostgreSQL streams only inside a
         // transaction), never all at once into memory.

@@ -1,5 +1,5 @@
 package org.huiying.server.gateway;
 
 /** A customer is typing in a conversation (not stored; a hint for the agent's screen). */
-public record CustomerTyping(String conversationId) {
+public record CustomerTypingStarted(String conversationId) {
 }

@@ -5,5 +5,5 @@ package org.huiying.server.cluster;
  * {@code body} is the payload as rendered (on one node it is serialised once, by the broker); from
  * another node it arrives as the JSON it was sent as.
  */
-public record StompPush(String user, String destination, Object body) implements ClusterEvent {
+public record StompMessagePublished(String user, String destination, Object body) implements ClusterEvent {
 }

@@ -1,4 +1,4 @@
-package org.huiying.server.sla;
+package org.huiying.server.ticket;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code huiying.sla.<TYPE>.first-response/resolution} and {@code huiying.sla.warn-at}. The
+ * The SLA policy every ticket's clock is started with: reads
+ * {@code huiying.sla.<TYPE>.first-response/resolution} and {@code huiying.sla.warn-at}. The
  * type keys are upper case as in the contract, which record binding cannot express, hence the
  * explicit lookup; a lower-case key is accepted too.
  */
@@ -20,7 +21,6 @@ public class SlaSettings {
 
     private final SlaPolicies policies;
     private final double warnAt;
-    private final Duration sweepEvery;
 
     SlaSettings(Environment env) {
         Map<TicketType, SlaPolicy> configured = new EnumMap<>(TicketType.class);
@@ -33,7 +33,6 @@ public class SlaSettings {
         }
         this.policies = new SlaPolicies(configured);
         this.warnAt = env.getProperty("huiying.sla.warn-at", Double.class, 0.75);
-        this.sweepEvery = env.getProperty("huiying.sla.sweep-every", Duration.class, Duration.ofSeconds(30));
         if (!(warnAt > 0 && warnAt < 1)) {
             throw new IllegalStateException("huiying.sla.warn-at must be between 0 and 1, was " + warnAt);
         }
@@ -47,10 +46,6 @@ public class SlaSettings {
         return warnAt;
     }
 
-    /** How often the monitor checks for timers a jumping wall clock left behind. */
-    public Duration sweepEvery() {
-        return sweepEvery;
-    }
 
     private static Duration duration(Environment env, TicketType type, String metric, Duration fallback) {
         String upper = "huiying.sla." + type.name() + "." + metric;
