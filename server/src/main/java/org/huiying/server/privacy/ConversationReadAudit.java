@@ -26,11 +26,11 @@ class ConversationReadAudit implements ResponseBodyAdvice<Object> {
     static final String HISTORY = "/api/conversations/{id}/messages";
 
     private final AuditLog audit;
-    private final CustomerRecords records;
+    private final CustomerDirectory customers;
 
-    ConversationReadAudit(AuditLog audit, CustomerRecords records) {
+    ConversationReadAudit(AuditLog audit, CustomerDirectory customers) {
         this.audit = audit;
-        this.records = records;
+        this.customers = customers;
     }
 
     @Override
@@ -58,7 +58,7 @@ class ConversationReadAudit implements ResponseBodyAdvice<Object> {
             return body;
         }
         Long actor = staffId(auth);
-        records.customerOfConversation(conversationId).ifPresent(customer ->
+        customers.customerOf(conversationId).ifPresent(customer ->
                 audit.record(actor, AuditAction.CONVERSATION_READ, customer, conversationId, null,
                         actor == null ? "not a staff token: " + auth.getClass().getSimpleName() : null));
         return body;

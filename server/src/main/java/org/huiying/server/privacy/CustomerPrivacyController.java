@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.huiying.server.conversation.Conversations;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.storage.Timestamps;
@@ -29,17 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerPrivacyController {
 
-    private final CustomerRecords records;
+    private final CustomerDirectory customers;
+    private final PersonalDataOwners owners;
     private final AuditLog audit;
     private final PrivacyProperties privacy;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Conversations conversations;
 
-    CustomerPrivacyController(CustomerRecords records, AuditLog audit, PrivacyProperties privacy,
-                              PlatformTransactionManager transactions, Clock clock, Conversations conversations) {
-        this.conversations = conversations;
-        this.records = records;
+    CustomerPrivacyController(CustomerDirectory customers, PersonalDataOwners owners, AuditLog audit, PrivacyProperties privacy,
+                              PlatformTransactionManager transactions, Clock clock) {
+        this.customers = customers;
+        this.owners = owners;
         this.audit = audit;
         this.privacy = privacy;
         this.tx = new TransactionTemplate(transactions);
@@ -66,7 +65,7 @@ class CustomerPrivacyController {
             throw ApiException.badRequest("reason_too_long", "reason: at most 500 characters");
         }
         return tx.execute(status -> {
-            CustomerRecords.Customer c = records.find(id).orElseThrow(() -> ApiException.notFound("customer"));
+            CustomerProfile c = customers.find(id).orElseThrow(() -> ApiException.notFound("customer"));
             audit.record(me.id(), AuditAction.REVEAL, id, null, "name,phone", reason);
             return new Revealed(c.id(), c.name(), c.phone(), c.vin(), c.vehicleModel());
         });
@@ -83,9 +82,9 @@ class CustomerPrivacyController {
         String e164 = PhoneNumbers.e164(phone)
                 .orElseThrow(() -> ApiException.badRequest("invalid_phone", "phone: a phone number such as 13812345678"));
         return tx.execute(status -> {
-            List<Found> found = records.findByPhone(PhoneNumbers.spellings(e164)).stream()
+            List<Found> found = customers.findByPhone(PhoneNumbers.spellings(e164)).stream()
                     .map(c -> new Found(c.id(), Masking.name(c.name()), Masking.phone(c.phone()), c.vehicleModel(),
-                            c.createdAt(), records.conversationCount(c.id()), c.anonymisedAt() != null))
+                            c.createdAt(), customers.conversationCount(c.id()), c.anonymisedAt() != null))
                     .toList();
             audit.record(me.id(), AuditAction.LOOKUP, found.size() == 1 ? found.get(0).id() : null, null, "phone",
                     found.size() + " found");
@@ -96,10 +95,10 @@ class CustomerPrivacyController {
     @GetMapping("/api/customers/{id}/export")
     Map<String, Object> export(@PathVariable long id, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins export customer data.");
-        records.conversationsOf(id).forEach(conversations::awaitStored); // acknowledged messages still in the journal too
+        customers.conversationsOf(id).forEach(customers::awaitStored); // acknowledged messages still in the journal too
         return tx.execute(status -> {
-            CustomerRecords.Customer c = records.find(id).orElseThrow(() -> ApiException.notFound("customer"));
-            Map<String, Object> data = records.export(c);
+            CustomerProfile c = customers.find(id).orElseThrow(() -> ApiException.notFound("customer"));
+            Map<String, Object> data = owners.export(c, customers.conversationsOf(id));
             audit.record(me.id(), AuditAction.EXPORT, id, null, "all", null);
             data.put("exportedAt", Timestamps.now(clock));
             return data;
@@ -112,16 +111,16 @@ class CustomerPrivacyController {
     @DeleteMapping("/api/customers/{id}")
     Erased erase(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins erase customer data.");
-        records.conversationsOf(id).forEach(conversations::awaitStored); // no acknowledged text escapes the erasure
+        customers.conversationsOf(id).forEach(customers::awaitStored); // no acknowledged text escapes the erasure
         return tx.execute(status -> {
-            records.find(id).orElseThrow(() -> ApiException.notFound("customer"));
+            customers.find(id).orElseThrow(() -> ApiException.notFound("customer"));
             Instant now = Timestamps.now(clock);
-            List<String> conversations = records.conversationsOf(id);
+            List<String> conversations = customers.conversationsOf(id);
             int messages = 0;
             for (String conversation : conversations) {
-                messages += records.purgeConversation(conversation, now);
+                messages += owners.eraseConversation(conversation, now);
             }
-            records.anonymiseCustomer(id, now);
+            owners.eraseCustomer(id, conversations, now);
             audit.record(me.id(), AuditAction.ERASE, id, null, "all", reason == null || reason.isBlank() ? null : reason.strip());
             return new Erased(id, conversations.size(), messages);
         });

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ public class RetentionJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private static final int BATCH = 200;
 
-    private final CustomerRecords records;
+    private final CustomerDirectory customers;
+    private final PersonalDataOwners owners;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -40,9 +42,10 @@ public class RetentionJob implements AutoCloseable {
     private final PrivacyProperties properties;
     private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "retention"));
 
-    RetentionJob(CustomerRecords records, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
-                 PrivacyProperties properties, @Value("${huiying.retention:P3Y}") String retention) {
-        this.records = records;
+    RetentionJob(CustomerDirectory customers, PersonalDataOwners owners, AuditLog audit, PlatformTransactionManager transactions,
+                 Clock clock, PrivacyProperties properties, @Value("${huiying.retention:P3Y}") String retention) {
+        this.customers = customers;
+        this.owners = owners;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -87,30 +90,37 @@ public class RetentionJob implements AutoCloseable {
     public Result run() {
         Instant now = Timestamps.now(clock);
         Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(retention).toInstant();
-        int conversations = 0;
-        int customers = 0;
-        List<String> expired;
-        while (!(expired = records.expiredConversations(cutoff, BATCH)).isEmpty()) {
-            for (String conversation : expired) {
+        int purged = 0;
+        int anonymised = 0;
+        // a conversation expires when the conversation module finds it silent and no module still needs it (an open ticket)
+        String after = null;
+        List<String> silent;
+        while (!(silent = customers.silentSince(cutoff, after, BATCH)).isEmpty()) {
+            after = silent.get(silent.size() - 1);
+            Set<String> needed = owners.stillNeeded(silent);
+            for (String conversation : silent) {
+                if (needed.contains(conversation)) {
+                    continue;
+                }
                 tx.executeWithoutResult(status -> {
-                    records.purgeConversation(conversation, now);
-                    audit.record(null, AuditAction.RETENTION, records.customerOfConversation(conversation).orElse(null),
+                    owners.eraseConversation(conversation, now);
+                    audit.record(null, AuditAction.RETENTION, customers.customerOf(conversation).orElse(null),
                             conversation, "messages", "retention " + retention);
                 });
-                conversations++;
+                purged++;
             }
         }
         List<Long> left;
-        while (!(left = records.customersWithNothingLeft(cutoff, BATCH)).isEmpty()) {
+        while (!(left = customers.withNothingLeft(cutoff, BATCH)).isEmpty()) {
             for (Long customer : left) {
                 tx.executeWithoutResult(status -> {
-                    records.anonymiseCustomer(customer, now);
+                    owners.eraseCustomer(customer, customers.conversationsOf(customer), now);
                     audit.record(null, AuditAction.RETENTION, customer, null, "name,phone,vin", "retention " + retention);
                 });
-                customers++;
+                anonymised++;
             }
         }
-        return new Result(conversations, customers);
+        return new Result(purged, anonymised);
     }
 
     @Override
