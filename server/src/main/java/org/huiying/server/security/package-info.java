@@ -3,8 +3,9 @@
  * validated by Spring Security's resource server and checked against the account's token version,
  * so a password change revokes it) and a single-use refresh token; the HMAC key is configured or
  * kept in the database so every node and every restart accepts it. The same decoder guards REST
- * and STOMP. {@link org.huiying.server.security.TicketVisibility} is the one written-down rule of
- * which tickets and conversations each role may see; {@link org.huiying.server.security.RecordAccess}
- * applies it to single records, answering 404 for what the caller may not see.
+ * and STOMP. {@link org.huiying.server.security.RecordAccess} checks single records, answering 404 for
+ * what the caller may not see; the rule itself is the ticket module's, asked through
+ * {@link org.huiying.server.security.RecordVisibility}, and token revocation asks the staff module
+ * through {@link org.huiying.server.security.TokenVersions}: security depends on no feature.
  */
 package org.huiying.server.security;
