@@ -14,9 +14,9 @@ import java.util.function.Function;
  * otherwise the database is the truth (the head row, or the newest stored message where the applier
  * left the row behind) and is read when it comes back.
  * <p>
- * A direct append ({@link MessageStore#numberDirectAppend}) holds its conversation until its transaction ends,
- * so the journal never numbers around a seq that could still roll back; the journal's writer skips
- * a held conversation for the moment rather than wait. Readers of a conversation's history wait
+ * A direct append ({@link MessageStore#numberDirectAppend}) holds its conversation until its
+ * transaction ends, so the journal never numbers around a seq that could still roll back; the
+ * journal's writer skips a held conversation for the moment rather than wait. Readers of a conversation's history wait
  * until every message numbered before they asked is in the database.
  */
 final class ConversationHeads {

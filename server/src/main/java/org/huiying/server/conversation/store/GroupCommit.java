@@ -48,7 +48,8 @@ final class GroupCommit implements MessageStore, DisposableBean {
     /** Stores a customer's message as a direct append would, in a shared transaction. */
     @Override
     public CompletableFuture<Outcome> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
-        Request request = new Request(new MessageTable.Draft(conversationId, clientMessageId, text), new CompletableFuture<>());
+        Request request = new Request(new MessageTable.Draft(conversationId, clientMessageId, text),
+                new CompletableFuture<>());
         writers.get(Math.floorMod(conversationId.hashCode(), writers.size())).queue.add(request);
         return request.done();
     }
