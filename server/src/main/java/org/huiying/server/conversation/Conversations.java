@@ -5,31 +5,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.huiying.server.web.ApiException;
+import java.util.concurrent.CompletableFuture;
+import org.huiying.server.conversation.store.MessageStore;
 import org.huiying.server.storage.RandomIds;
 import org.huiying.server.storage.Timestamps;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
+import org.huiying.server.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores messages. An append returns only after its transaction committed, so whoever acknowledges
- * to a client afterwards never acknowledges something that could be lost.
+ * to a client afterwards never acknowledges something that could be lost. Customers' messages go
+ * through the {@link MessageStore} (the group commit, or the embedded server's journal), which also
+ * numbers the messages appended here.
  */
 @Service
 public class Conversations {
@@ -39,22 +32,17 @@ public class Conversations {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
-    private final ApplicationEventPublisher events;
+    private final MessageRows rows;
+    private final MessageStore store;
     private final Clock clock;
-    private final ObjectProvider<ConversationHeads> journalHeads;
-    private final ObjectProvider<JournalApplier> applier;
-    private final ObjectProvider<MessageJournal> journal;
 
-    Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
-                  Clock clock, ObjectProvider<ConversationHeads> journalHeads, ObjectProvider<JournalApplier> applier,
-                  ObjectProvider<MessageJournal> journal) {
+    Conversations(ConversationRepository conversations, MessageRepository messages, MessageRows rows, MessageStore store,
+                  Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
-        this.events = events;
+        this.rows = rows;
+        this.store = store;
         this.clock = clock;
-        this.journalHeads = journalHeads;
-        this.applier = applier;
-        this.journal = journal;
     }
 
     @Transactional
@@ -134,57 +122,33 @@ public class Conversations {
      */
     @Transactional
     public Appended append(String conversationId, Sender sender, Long staffId, String clientMessageId, String text) {
-        validateText(text);
-        ConversationRepository.Head head = conversations.lockHead(conversationId)
-                .orElseThrow(() -> ApiException.notFound("conversation"));
-        String channel = head.channel();
-        if (clientMessageId != null) {
-            Optional<Message> earlier = messages.findByClientId(conversationId, clientMessageId);
-            if (earlier.isPresent()) {
-                return new Appended(earlier.get(), true);
-            }
-        }
-        Message message = new Message(conversationId, nextSeq(conversationId, head), sender, staffId, clientMessageId,
-                channel, text, null, Timestamps.now(clock));
-        messages.insert(message);
-        conversations.updateLastSeq(conversationId, message.seq());
-        MessageJournal journaled = journal.getIfAvailable();
-        if (journaled != null && clientMessageId != null) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    journaled.clientIdStoredElsewhere(conversationId);
-                }
-            });
-        }
-        events.publishEvent(new MessageAppended(message));
-        // synchronous listeners may have set its delivery state (the SMS outbox does): answer with what is stored
-        return new Appended(messages.find(conversationId, message.seq()).orElse(message), false);
+        return rows.append(conversationId, sender, staffId, clientMessageId, text,
+                head -> store.numberDirectAppend(conversationId, head.channel(), head.lastSeq(), clientMessageId != null));
     }
 
     /**
-     * The row's last seq plus one, unless the journal has numbered messages it has not stored yet:
-     * then it numbers this one too, holding the conversation until this transaction ends.
+     * Stores a customer's message for connections that must not wait on the database (the customer
+     * gateway, texts): it shares a transaction, or on the embedded server a journal write, with the
+     * appends queued beside it, and the future completes only once it cannot be lost. Otherwise as
+     * {@link #append}. Text that could never be stored fails at once, without queueing.
      */
-    private long nextSeq(String conversationId, ConversationRepository.Head head) {
-        ConversationHeads heads = journalHeads.getIfAvailable();
-        if (heads == null) {
-            return head.lastSeq() + 1;
-        }
-        long seq;
+    public CompletableFuture<Appended> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
+        CompletableFuture<Appended> answer = new CompletableFuture<>();
         try {
-            seq = heads.holdAndNumber(conversationId, head.channel(), head.lastSeq());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while numbering a message", e);
+            validateText(text);
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+            return answer;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                heads.release(conversationId, status == STATUS_COMMITTED);
+        // not thenApply: callers see the store's own exception, not one wrapped in a CompletionException
+        store.appendCustomerMessage(conversationId, clientMessageId, text).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(MessageRows.appended(outcome));
             }
         });
-        return seq;
+        return answer;
     }
 
     /**
@@ -192,103 +156,30 @@ public class Conversations {
      * once without the journal), for whoever reads or rewrites its messages in SQL.
      */
     public void awaitStored(String conversationId) {
-        awaitJournal(conversationId);
+        store.awaitStored(conversationId);
     }
 
-    /** A reader must not see a later message without the journaled ones before it. */
-    private void awaitJournal(String conversationId) {
-        ConversationHeads heads = journalHeads.getIfAvailable();
-        JournalApplier journalApplier = applier.getIfAvailable();
-        if (heads != null && journalApplier != null && !journalApplier.isApplying()) {
-            heads.awaitApplied(conversationId);
-        }
-    }
-
-    /** A customer's chat message waiting for the group commit. */
+    /** A customer's chat message stored by {@link #appendCustomerMessages}. */
     public record Draft(String conversationId, String clientMessageId, String text) {
     }
 
     /**
      * {@link #append} for many customer messages in the caller's transaction, with one duplicate
      * lookup and one seq reservation (which also locks the conversation's row) per conversation and
-     * one insert batch for all, then the events of {@link #storeNumbered} in submission order. Answers
-     * in the order of {@code drafts}. The duplicate lookup runs before the lock, which is safe because
-     * each conversation has one group-commit writer and customers' chat ids never reach the other
-     * appenders (on PostgreSQL the client-id unique index would also roll such a copy back). Unlike
-     * {@link #append} it does not re-read what listeners stored: no listener changes a customer
-     * message's delivery state.
+     * one insert batch for all, then {@link CustomerMessagesBatched} and {@link CustomerMessagesStored}
+     * with the messages in submission order. Answers in the order of {@code drafts}. The duplicate
+     * lookup runs before the lock, which is safe because each conversation has one group-commit writer
+     * and customers' chat ids never reach the other appenders (on PostgreSQL the client-id unique index
+     * would also roll such a copy back). Unlike {@link #append} it does not re-read what listeners
+     * stored: no listener changes a customer message's delivery state. The group commit's batches.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Appended> appendCustomerMessages(List<Draft> drafts) {
-        Map<String, List<Integer>> byConversation = new TreeMap<>(); // sorted: rows always locked in one order
-        for (int i = 0; i < drafts.size(); i++) {
-            validateText(drafts.get(i).text());
-            byConversation.computeIfAbsent(drafts.get(i).conversationId(), id -> new ArrayList<>()).add(i);
-        }
-        Appended[] answers = new Appended[drafts.size()];
-        Instant now = Timestamps.now(clock);
-        for (var entry : byConversation.entrySet()) {
-            String conversationId = entry.getKey();
-            Map<String, Message> known = new HashMap<>();
-            Set<String> cmids = new HashSet<>();
-            entry.getValue().forEach(i -> cmids.add(drafts.get(i).clientMessageId()));
-            messages.findByClientIds(conversationId, cmids).forEach(m -> known.put(m.clientMessageId(), m));
-            List<Integer> toStore = new ArrayList<>();
-            Set<String> seen = new HashSet<>(known.keySet());
-            for (int i : entry.getValue()) {
-                String cmid = drafts.get(i).clientMessageId();
-                if (cmid == null || seen.add(cmid)) {
-                    toStore.add(i);
-                }
-            }
-            if (!toStore.isEmpty()) {
-                ConversationRepository.Head head = conversations.reserveSeqs(conversationId, toStore.size())
-                        .orElseThrow(() -> ApiException.notFound("conversation"));
-                long seq = head.lastSeq() - toStore.size();
-                for (int i : toStore) {
-                    Draft d = drafts.get(i);
-                    Message message = new Message(conversationId, ++seq, Sender.CUSTOMER, null, d.clientMessageId(),
-                            head.channel(), d.text(), null, now);
-                    if (d.clientMessageId() != null) {
-                        known.put(d.clientMessageId(), message);
-                    }
-                    answers[i] = new Appended(message, false);
-                }
-            }
-            for (int i : entry.getValue()) {
-                if (answers[i] == null) { // stored before, or earlier in this batch
-                    answers[i] = new Appended(known.get(drafts.get(i).clientMessageId()), true);
-                }
-            }
-        }
-        List<Message> inOrder = new ArrayList<>();
-        for (Appended a : answers) {
-            if (!a.duplicate()) {
-                inOrder.add(a.message());
-            }
-        }
-        if (!inOrder.isEmpty()) {
-            storeNumbered(inOrder);
-        }
-        return List.of(answers);
-    }
-
-    /**
-     * Stores customer messages whose seqs are already taken, in the caller's transaction, and tells
-     * everyone: {@link CustomerMessagesArriving}, then {@link CustomerMessagesStored} with the
-     * messages in the order given. The group commit and the journal's applier both end here.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void storeNumbered(List<Message> numbered) {
-        messages.insertAll(numbered);
-        Set<String> arriving = new TreeSet<>();
-        numbered.forEach(m -> arriving.add(m.conversationId()));
-        events.publishEvent(new CustomerMessagesArriving(arriving));
-        events.publishEvent(new CustomerMessagesStored(List.copyOf(numbered)));
+        return rows.appendCustomerMessages(drafts);
     }
 
     public List<Message> after(String conversationId, long afterSeq, int limit) {
-        awaitJournal(conversationId);
+        store.awaitStored(conversationId);
         return messages.after(conversationId, afterSeq, Math.min(limit, MAX_PAGE));
     }
 

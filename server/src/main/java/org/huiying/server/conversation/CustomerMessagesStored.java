@@ -7,7 +7,7 @@ import java.util.List;
  * they were numbered: one event for the batch where {@link Conversations#append} publishes a
  * {@link MessageAppended} per message (Spring's dispatch of those, with an after-commit hook per
  * listener and message, was a fifth of the applier's time). Published inside the storing
- * transaction, after {@link CustomerMessagesArriving}.
+ * transaction, after {@link CustomerMessagesBatched}.
  */
 public record CustomerMessagesStored(List<Message> messages) {
 }

@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.web.ApiException;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private static final int MAX_CMID = 64;
 
     private final Conversations conversations;
-    private final GroupCommit appends;
     private final ChatChannels channels;
     private final JsonMapper json;
     private final Frames frames;
@@ -43,12 +41,11 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final Deque<WebSocketFrame> waiting = new ArrayDeque<>();
     private boolean databaseFrameRunning;
 
-    ChatFrameHandler(Conversations conversations, GroupCommit appends, ChatChannels channels, JsonMapper json,
+    ChatFrameHandler(Conversations conversations, ChatChannels channels, JsonMapper json,
                      CustomerActivity activity, Ratings ratings, Executor blocking) {
         this.blocking = blocking;
         this.ratings = ratings;
         this.conversations = conversations;
-        this.appends = appends;
         this.channels = channels;
         this.json = json;
         this.frames = new Frames(json);
@@ -149,7 +146,7 @@ final class ChatFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         String cmid = cmidNode.asString();
-        appends.appendCustomerMessage(conversation(ctx), cmid, textNode.asString()).whenComplete((appended, failure) -> {
+        conversations.appendCustomerMessage(conversation(ctx), cmid, textNode.asString()).whenComplete((appended, failure) -> {
             if (failure == null) {
                 send(ctx, frames.ack(cmid, appended.message().seq()));
             } else if (failure instanceof ApiException e) {

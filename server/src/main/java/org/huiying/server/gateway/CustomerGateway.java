@@ -11,7 +11,6 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.runtime.GatewayStarted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +24,6 @@ class CustomerGateway implements SmartLifecycle {
     private final GatewayProperties properties;
     private final GatewayLimits limits;
     private final Conversations conversations;
-    private final GroupCommit appends;
     private final ChatChannels channels;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -36,9 +34,8 @@ class CustomerGateway implements SmartLifecycle {
     private EventExecutorGroup blocking;
     private Channel server;
 
-    CustomerGateway(GatewayProperties properties, GatewayLimits limits, Conversations conversations, GroupCommit appends,
+    CustomerGateway(GatewayProperties properties, GatewayLimits limits, Conversations conversations,
                     ChatChannels channels, JsonMapper json, ApplicationEventPublisher events, Ratings ratings) {
-        this.appends = appends;
         this.ratings = ratings;
         this.properties = properties;
         this.limits = limits;
@@ -56,7 +53,7 @@ class CustomerGateway implements SmartLifecycle {
         CustomerActivity activity = conversationId -> events.publishEvent(new CustomerTypingStarted(conversationId));
         GatewayInitializer initializer = new GatewayInitializer(properties, limits, blocking,
                 () -> new HandshakeAuthenticator(conversations::conversationForToken),
-                () -> new ChatFrameHandler(conversations, appends, channels, json, activity, ratings, blocking));
+                () -> new ChatFrameHandler(conversations, channels, json, activity, ratings, blocking));
         server = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

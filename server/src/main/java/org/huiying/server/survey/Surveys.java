@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.huiying.routing.TicketType;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.conversation.CustomerMessagesArriving;
+import org.huiying.server.conversation.CustomerMessagesBatched;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.storage.AfterCommit;
@@ -124,7 +124,7 @@ public class Surveys implements CustomerMessageClaim, AutoCloseable {
 
     /** One read for the whole batch instead of a probe per message: almost no message answers a survey. */
     @EventListener
-    void onArriving(CustomerMessagesArriving batch) {
+    void onBatched(CustomerMessagesBatched batch) {
         Set<String> sent = surveys.awaitingAmong(batch.conversationIds());
         Map<String, Boolean> known = new HashMap<>();
         batch.conversationIds().forEach(id -> known.put(id, sent.contains(id)));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.huiying.routing.classification.Classification;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.conversation.CustomerMessagesArriving;
+import org.huiying.server.conversation.CustomerMessagesBatched;
 import org.huiying.server.conversation.CustomerMessagesStored;
 import org.huiying.server.conversation.Message;
 import org.huiying.server.conversation.MessageAppended;
@@ -53,7 +53,7 @@ class TicketIntake {
     }
 
     @EventListener
-    void onArriving(CustomerMessagesArriving batch) {
+    void onBatched(CustomerMessagesBatched batch) {
         Map<String, Ticket> found = tickets.findUnresolvedForConversations(batch.conversationIds());
         Map<String, Optional<Ticket>> known = new HashMap<>();
         batch.conversationIds().forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));

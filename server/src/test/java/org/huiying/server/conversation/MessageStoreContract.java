@@ -57,7 +57,7 @@ abstract class MessageStoreContract {
 
         assertThat(conversations.append(conversationId, Sender.SYSTEM, null, null, "正在为您查询，请稍候").message().seq()).isEqualTo(4);
         jdbc.sql("UPDATE conversation_head SET last_seq = 2 WHERE conversation_id = ?").param(conversationId).update();
-        Appended customer = server.bean(GroupCommit.class).appendCustomerMessage(conversationId, "c5", "是前轮").get(30, TimeUnit.SECONDS);
+        Appended customer = conversations.appendCustomerMessage(conversationId, "c5", "是前轮").get(30, TimeUnit.SECONDS);
         assertThat(customer.message().seq()).isEqualTo(5);
         conversations.awaitStored(conversationId);
         assertThat(conversations.after(conversationId, 0, 100)).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);

@@ -27,7 +27,7 @@ class ChatFrameHandlerTest {
     private final Deque<Runnable> blocking = new ArrayDeque<>();
 
     private EmbeddedChannel channel() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json, typing::add, null,
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, new ChatChannels(), json, typing::add, null,
                 blocking::add));
         ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
         return ch;
@@ -109,7 +109,7 @@ class ChatFrameHandlerTest {
 
     @Test
     void aDatabaseFrameThatFailsAnswersUnavailableAndTheNextFramesStillRun() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json,
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, new ChatChannels(), json,
                 id -> { throw new IllegalStateException("database down"); }, null, blocking::add));
         ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
         ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"), new TextWebSocketFrame("{\"type\":\"dance\"}"));
@@ -121,7 +121,7 @@ class ChatFrameHandlerTest {
 
     @Test
     void aDatabaseFrameRefusedByTheServiceAnswersWithItsOwnCode() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, null, new ChatChannels(), json,
+        EmbeddedChannel ch = new EmbeddedChannel(new ChatFrameHandler(null, new ChatChannels(), json,
                 id -> { throw ApiException.conflict("conversation_closed", "会话已结束"); }, null, blocking::add));
         ch.attr(HandshakeAuthenticator.CONVERSATION).set("cv_9");
         ch.writeInbound(new TextWebSocketFrame("{\"type\":\"typing\"}"));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.CompletionException;
 import org.huiying.server.conversation.Appended;
 import org.huiying.server.conversation.Conversations;
-import org.huiying.server.conversation.GroupCommit;
 import org.huiying.server.conversation.Sender;
 import org.huiying.server.privacy.MediaLinks;
 import org.huiying.server.web.ApiException;
@@ -31,11 +30,9 @@ class IncomingSmsService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MediaLinks mediaLinks;
-    private final GroupCommit groupCommit;
 
     IncomingSmsService(SmsThreads threads, Conversations conversations, OptOuts optOuts, JdbcClient jdbc,
-                       PlatformTransactionManager transactions, Clock clock, MediaLinks mediaLinks, GroupCommit groupCommit) {
-        this.groupCommit = groupCommit;
+                       PlatformTransactionManager transactions, Clock clock, MediaLinks mediaLinks) {
         this.mediaLinks = mediaLinks;
         this.threads = threads;
         this.conversations = conversations;
@@ -64,12 +61,12 @@ class IncomingSmsService {
 
     /**
      * A plain text shares a transaction with the texts and chat messages queued beside it (see
-     * {@link GroupCommit}): the request thread waits for that commit without holding a database
+     * {@link Conversations#appendCustomerMessage}): the request thread waits for that commit without holding a database
      * connection, so a burst of webhooks no longer queues on the pool and on H2's serialised commits.
      */
     private Appended joinGroupCommit(String conversationId, InboundSms sms) {
         try {
-            return groupCommit.appendCustomerMessage(conversationId, sms.messageSid(), sms.text()).join();
+            return conversations.appendCustomerMessage(conversationId, sms.messageSid(), sms.text()).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

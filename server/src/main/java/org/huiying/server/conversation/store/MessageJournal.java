@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,8 @@ final class MessageJournal {
 
     private static final Logger log = LoggerFactory.getLogger(MessageJournal.class);
 
-    private record Request(String conversationId, String clientMessageId, String text, CompletableFuture<Appended> done) {
+    private record Request(String conversationId, String clientMessageId, String text,
+                           CompletableFuture<MessageStore.Outcome> done) {
     }
 
     private static final Request STOP = new Request(null, null, null, null);
@@ -42,36 +43,36 @@ final class MessageJournal {
     private final JournalSegments segments;
     private final ConversationHeads heads;
     private final JournalApplier applier;
-    private final MessageRepository messages;
+    private final MessageTable table;
     private final Clock clock;
     private final int maxBatch;
     private final int maxBacklog;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     /** Acknowledged, not yet in the database, by conversation and client id: a repeat must find them here. */
-    private final Map<String, Map<String, Message>> unapplied = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StoredMessage>> unapplied = new ConcurrentHashMap<>();
     private final ClientIdIndex clientIds;
     private final Thread writer;
     private volatile IOException broken;
 
-    MessageJournal(JournalSegments segments, ConversationHeads heads, JournalApplier applier, MessageRepository messages,
+    MessageJournal(JournalSegments segments, ConversationHeads heads, JournalApplier applier, MessageTable table,
                    Clock clock, int maxBatch, int maxBacklog, long maxClientIds) throws IOException {
         this.segments = segments;
         this.heads = heads;
         this.applier = applier;
-        this.messages = messages;
+        this.table = table;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.maxBacklog = maxBacklog;
         // the journal's own ids first, then the table's: one applied in between is in the table by then
         this.clientIds = new ClientIdIndex(id -> {
             List<String> known = new ArrayList<>(unapplied.getOrDefault(id, Map.of()).keySet());
-            known.addAll(messages.clientIds(id));
+            known.addAll(table.clientIds(id));
             return known;
         }, maxClientIds);
         applier.afterApply(this::applied);
         List<JournalApplier.Journaled> recovered = new ArrayList<>();
         for (JournalSegments.Recovered r : segments.recovered()) {
-            Message m = JournalRecord.decode(r.payload());
+            StoredMessage m = JournalRecord.decode(r.payload());
             heads.recovered(m);
             remember(m);
             recovered.add(new JournalApplier.Journaled(m, r.end()));
@@ -85,14 +86,9 @@ final class MessageJournal {
         writer.start();
     }
 
-    CompletableFuture<Appended> append(String conversationId, String clientMessageId, String text) {
-        CompletableFuture<Appended> done = new CompletableFuture<>();
-        try {
-            Conversations.validateText(text);
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-            return done;
-        }
+    /** The text is checked already (by the conversation module, before it asks the store). */
+    CompletableFuture<MessageStore.Outcome> append(String conversationId, String clientMessageId, String text) {
+        CompletableFuture<MessageStore.Outcome> done = new CompletableFuture<>();
         if (broken != null) {
             done.completeExceptionally(unavailable());
             return done;
@@ -147,8 +143,8 @@ final class MessageJournal {
         batch.forEach(r -> byConversation.computeIfAbsent(r.conversationId(), id -> new ArrayList<>()).add(r));
         List<Request> later = new ArrayList<>();
         List<Request> answered = new ArrayList<>();
-        List<Appended> answers = new ArrayList<>();
-        List<Message> fresh = new ArrayList<>();
+        List<MessageStore.Outcome> answers = new ArrayList<>();
+        List<StoredMessage> fresh = new ArrayList<>();
         Instant now = Timestamps.now(clock);
         for (var entry : byConversation.entrySet()) {
             try {
@@ -181,24 +177,24 @@ final class MessageJournal {
     }
 
     private void numberOne(String conversationId, List<Request> requests, Instant now, List<Request> later,
-                           List<Request> answered, List<Appended> answers, List<Message> fresh) {
+                           List<Request> answered, List<MessageStore.Outcome> answers, List<StoredMessage> fresh) {
         Optional<ConversationHeads.Head> found = heads.forJournal(conversationId);
         if (found.isEmpty()) {
             throw ApiException.notFound("conversation");
         }
         ConversationHeads.Head head = found.get();
-        Map<String, Message> known = new HashMap<>();
+        Map<String, StoredMessage> known = new HashMap<>();
         List<Request> toStore = new ArrayList<>();
         for (Request r : requests) {
             String cmid = r.clientMessageId();
             if (cmid == null) {
                 toStore.add(r);
             } else if (!known.containsKey(cmid)) {
-                Message earlier = null;
+                StoredMessage earlier = null;
                 if (clientIds.mayContain(conversationId, cmid)) {
                     earlier = unapplied.getOrDefault(conversationId, Map.of()).get(cmid);
                     if (earlier == null) {
-                        earlier = messages.findByClientId(conversationId, cmid).orElse(null);
+                        earlier = table.findByClientId(conversationId, cmid).orElse(null);
                     }
                 }
                 known.put(cmid, earlier);
@@ -221,15 +217,15 @@ final class MessageJournal {
         for (Request r : requests) {
             answered.add(r);
             if (toStore.contains(r)) {
-                Message m = new Message(conversationId, seq++, Sender.CUSTOMER, null, r.clientMessageId(), head.channel,
-                        r.text(), null, now);
+                StoredMessage m = StoredMessage.customer(conversationId, seq++, r.clientMessageId(), head.channel,
+                        r.text(), now);
                 if (r.clientMessageId() != null) {
                     known.put(r.clientMessageId(), m);
                 }
                 fresh.add(m);
-                answers.add(new Appended(m, false));
+                answers.add(new MessageStore.Outcome(m, false));
             } else {
-                answers.add(new Appended(known.get(r.clientMessageId()), true));
+                answers.add(new MessageStore.Outcome(known.get(r.clientMessageId()), true));
             }
         }
     }
@@ -251,10 +247,10 @@ final class MessageJournal {
     }
 
     /** On the writer's thread (or at start), before the message is acknowledged. */
-    private void remember(Message m) {
+    private void remember(StoredMessage m) {
         if (m.clientMessageId() != null) {
             unapplied.compute(m.conversationId(), (id, ids) -> {
-                Map<String, Message> map = ids == null ? new ConcurrentHashMap<>() : ids;
+                Map<String, StoredMessage> map = ids == null ? new ConcurrentHashMap<>() : ids;
                 map.put(m.clientMessageId(), m);
                 return map;
             });
@@ -262,7 +258,7 @@ final class MessageJournal {
         }
     }
 
-    private void forget(Message m) {
+    private void forget(StoredMessage m) {
         if (m.clientMessageId() != null) {
             unapplied.computeIfPresent(m.conversationId(), (id, ids) -> {
                 ids.remove(m.clientMessageId(), m);

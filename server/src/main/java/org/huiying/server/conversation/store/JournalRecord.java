@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ final class JournalRecord {
     private JournalRecord() {
     }
 
-    static byte[] encode(Message m) {
+    static byte[] encode(StoredMessage m) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + m.text().length() * 3);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(m.conversationId());
@@ -36,7 +36,7 @@ final class JournalRecord {
         return bytes.toByteArray();
     }
 
-    static Message decode(byte[] payload) throws IOException {
+    static StoredMessage decode(byte[] payload) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             String conversationId = in.readUTF();
             long seq = in.readLong();
@@ -44,7 +44,7 @@ final class JournalRecord {
             String cmid = in.readBoolean() ? in.readUTF() : null;
             String text = in.readUTF();
             Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            return new Message(conversationId, seq, Sender.CUSTOMER, null, cmid, channel, text, null, at);
+            return StoredMessage.customer(conversationId, seq, cmid, channel, text, at);
         }
     }
 }

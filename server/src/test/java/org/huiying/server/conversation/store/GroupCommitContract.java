@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.huiying.server.conversation.Appended;
+import org.huiying.server.conversation.Conversations;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
@@ -109,7 +111,7 @@ abstract class GroupCommitContract {
     @Test
     void anAppendThatCannotBeStoredFailsAloneAndItsNeighboursAreStored() {
         String conversation = openSession(99).text("conversationId");
-        GroupCommit appends = server.bean(GroupCommit.class);
+        Conversations appends = server.bean(Conversations.class);
 
         CompletableFuture<Appended> before = appends.appendCustomerMessage(conversation, "a", "第一条");
         CompletableFuture<Appended> missing = appends.appendCustomerMessage("cv_nosuchconversation", "b", "找不到");
@@ -126,7 +128,7 @@ abstract class GroupCommitContract {
     void textThatCouldNeverBeStoredIsRefusedWithoutQueueing() {
         String conversation = openSession(98).text("conversationId");
 
-        CompletableFuture<Appended> blank = server.bean(GroupCommit.class).appendCustomerMessage(conversation, "x", "  ");
+        CompletableFuture<Appended> blank = server.bean(Conversations.class).appendCustomerMessage(conversation, "x", "  ");
 
         assertThat(blank).isCompletedExceptionally();
         assertThat(api.get("/api/conversations/" + conversation + "/messages", admin).body()).isEmpty();

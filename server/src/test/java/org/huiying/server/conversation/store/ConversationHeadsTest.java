@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +19,7 @@ class ConversationHeadsTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final ConversationHeads heads = new ConversationHeads(id -> {
         reads.incrementAndGet();
-        return Optional.ofNullable(stored.get(id)).map(seq -> new ConversationRepository.Head("chat", seq));
+        return Optional.ofNullable(stored.get(id)).map(seq -> new MessageTable.Head("chat", seq));
     }, Duration.ofSeconds(30));
 
     private ConversationHeads.Head head(String id) {
@@ -106,8 +106,8 @@ class ConversationHeadsTest {
 
     @Test
     void messagesRecoveredAtStartAreNumberedAroundAndReadersWaitForThem() {
-        heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
-        heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
+        heads.recovered(StoredMessage.customer("cv1", 5, "a", "chat", "在吗", Instant.now()));
+        heads.recovered(StoredMessage.customer("cv1", 6, "b", "chat", "车灯不亮", Instant.now()));
         assertThat(heads.numberJournaled("cv1", 1)).contains(7L);
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> heads.awaitApplied("cv1"));
         heads.applied("cv1", 6, 2);
@@ -119,8 +119,8 @@ class ConversationHeadsTest {
     @Test
     void aSystemMessageStoredAfterARecoveredOneKeepsItsSeq() {
         stored.put("cv1", 7L); // 5 and 6 journaled, then a direct append took 7, then the crash
-        heads.recovered(new Message("cv1", 5, Sender.CUSTOMER, null, "a", "chat", "在吗", null, Instant.now()));
-        heads.recovered(new Message("cv1", 6, Sender.CUSTOMER, null, "b", "chat", "车灯不亮", null, Instant.now()));
+        heads.recovered(StoredMessage.customer("cv1", 5, "a", "chat", "在吗", Instant.now()));
+        heads.recovered(StoredMessage.customer("cv1", 6, "b", "chat", "车灯不亮", Instant.now()));
         assertThat(heads.numberJournaled("cv1", 1)).contains(8L);
     }
 

@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,7 @@ import org.huiying.server.concurrent.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,51 +21,47 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch instead of per message. Each conversation always goes to the same writer thread, which
  * stores its messages in submission order. A future completes only once the batch has committed.
  * When a batch fails, its appends are retried one transaction each, so one bad append cannot fail
- * its neighbours and every one gets its own outcome. On the embedded server the {@link MessageJournal}
- * takes these appends instead.
+ * its neighbours and every one gets its own outcome. On the embedded server the journal
+ * ({@link JournalStore}) is the store instead. Messages appended directly are numbered as the
+ * database has them: the conversation's row, locked by their transaction, is the only truth here.
  */
-@Service
-public class GroupCommit implements DisposableBean {
+final class GroupCommit implements MessageStore, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final Conversations conversations;
+    private final MessageTable table;
     private final TransactionTemplate transaction;
     private final int maxBatch;
     private final List<Writer> writers = new ArrayList<>();
-    private final MessageJournal journal;
 
-    GroupCommit(Conversations conversations, PlatformTransactionManager transactions, ObjectProvider<MessageJournal> journal,
-                @Value("${huiying.appends.writers:1}") int writerCount,
-                @Value("${huiying.appends.max-batch:500}") int maxBatch) {
-        this.conversations = conversations;
-        this.transaction = new TransactionTemplate(transactions);
-        this.maxBatch = Math.max(1, maxBatch);
-        this.journal = journal.getIfAvailable();
-        for (int i = 0; this.journal == null && i < Math.max(1, writerCount); i++) {
+    GroupCommit(MessageTable table, TransactionTemplate transaction, int writerCount, int maxBatch) {
+        this.table = table;
+        this.transaction = transaction;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < writerCount; i++) {
             Writer writer = new Writer(i);
             writers.add(writer);
             writer.start();
         }
     }
 
-    /**
-     * Stores a customer's message as {@link Conversations#append} would, in a shared transaction.
-     * Text that could never be stored fails at once, without queueing.
-     */
-    public CompletableFuture<Appended> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
-        if (journal != null) {
-            return journal.append(conversationId, clientMessageId, text);
-        }
-        Request request = new Request(new Conversations.Draft(conversationId, clientMessageId, text), new CompletableFuture<>());
-        try {
-            Conversations.validateText(text);
-        } catch (RuntimeException e) {
-            request.done().completeExceptionally(e);
-            return request.done();
-        }
+    /** Stores a customer's message as a direct append would, in a shared transaction. */
+    @Override
+    public CompletableFuture<Outcome> appendCustomerMessage(String conversationId, String clientMessageId, String text) {
+        Request request = new Request(new MessageTable.Draft(conversationId, clientMessageId, text),
+                new CompletableFuture<>());
         writers.get(Math.floorMod(conversationId.hashCode(), writers.size())).queue.add(request);
         return request.done();
+    }
+
+    @Override
+    public long numberDirectAppend(String conversationId, String channel, long storedLastSeq, boolean withClientId) {
+        return storedLastSeq + 1;
+    }
+
+    /** Every acknowledged message is committed already. */
+    @Override
+    public void awaitStored(String conversationId) {
     }
 
     @Override
@@ -82,12 +74,8 @@ public class GroupCommit implements DisposableBean {
         }
     }
 
-    private record Request(Conversations.Draft draft, CompletableFuture<Appended> done) {
+    private record Request(MessageTable.Draft draft, CompletableFuture<Outcome> done) {
         static final Request STOP = new Request(null, null);
-
-        Appended storeAlone(Conversations conversations) {
-            return conversations.append(draft.conversationId(), Sender.CUSTOMER, null, draft.clientMessageId(), draft.text());
-        }
     }
 
     private final class Writer extends Thread {
@@ -107,14 +95,14 @@ public class GroupCommit implements DisposableBean {
             });
         }
 
-        /** A batch of one takes the batched path too: it skips {@link Conversations#append}'s re-read. */
+        /** A batch of one takes the batched path too: it skips {@link MessageTable#storeAlone}'s re-read. */
         private void store(List<Request> batch) {
             if (storeTogether(batch)) {
                 return;
             }
             for (Request r : batch) {
                 try {
-                    r.done().complete(r.storeAlone(conversations));
+                    r.done().complete(table.storeAlone(r.draft()));
                 } catch (RuntimeException e) {
                     r.done().completeExceptionally(e);
                 }
@@ -125,7 +113,7 @@ public class GroupCommit implements DisposableBean {
         private boolean storeTogether(List<Request> batch) {
             try {
                 transaction.executeWithoutResult(status -> {
-                    List<Appended> stored = conversations.appendCustomerMessages(batch.stream().map(Request::draft).toList());
+                    List<Outcome> stored = table.storeTogether(batch.stream().map(Request::draft).toList());
                     TransactionSynchronizationManager.registerSynchronization(new Acknowledge(batch, stored));
                 });
                 return true;
@@ -143,9 +131,9 @@ public class GroupCommit implements DisposableBean {
     private static final class Acknowledge implements TransactionSynchronization, Ordered {
 
         private final List<Request> batch;
-        private final List<Appended> stored;
+        private final List<Outcome> stored;
 
-        Acknowledge(List<Request> batch, List<Appended> stored) {
+        Acknowledge(List<Request> batch, List<Outcome> stored) {
             this.batch = batch;
             this.stored = stored;
         }

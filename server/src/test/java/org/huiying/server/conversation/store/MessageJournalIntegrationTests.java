@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.huiying.server.conversation.Conversations;
+import org.huiying.server.conversation.Sender;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.RunningServer;
@@ -65,8 +67,8 @@ class MessageJournalIntegrationTests {
         first.stop();
         // as if the process died after acknowledging m2 and before the applier stored it
         try (JournalSegments journal = JournalSegments.open(dataDir.resolve("journal"), 64 << 20, JournalSegments.Position.START)) {
-            journal.append(List.of(JournalRecord.encode(new Message(session.conversationId(), 2, Sender.CUSTOMER, null, "m2",
-                    "chat", "仪表盘显示充电系统故障", null, Instant.now()))));
+            journal.append(List.of(JournalRecord.encode(StoredMessage.customer(session.conversationId(), 2, "m2",
+                    "chat", "仪表盘显示充电系统故障", Instant.now()))));
         }
 
         try (RunningServer second = server().start()) {

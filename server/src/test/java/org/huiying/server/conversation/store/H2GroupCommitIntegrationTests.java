@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.nio.file.Path;
 import org.huiying.server.support.RunningServer;

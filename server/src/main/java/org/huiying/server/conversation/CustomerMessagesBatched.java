@@ -7,5 +7,5 @@ import java.util.Set;
  * {@link CustomerMessagesStored}: listeners that look something up per conversation can read it
  * for the whole batch at once.
  */
-public record CustomerMessagesArriving(Set<String> conversationIds) {
+public record CustomerMessagesBatched(Set<String> conversationIds) {
 }

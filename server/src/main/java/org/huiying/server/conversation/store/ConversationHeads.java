@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,9 +14,9 @@ import java.util.function.Function;
  * otherwise the database is the truth (the head row, or the newest stored message where the applier
  * left the row behind) and is read when it comes back.
  * <p>
- * A direct append ({@link Conversations#append}) holds its conversation until its transaction ends,
- * so the journal never numbers around a seq that could still roll back; the journal's writer skips
- * a held conversation for the moment rather than wait. Readers of a conversation's history wait
+ * A direct append ({@link MessageStore#numberDirectAppend}) holds its conversation until its
+ * transaction ends, so the journal never numbers around a seq that could still roll back; the
+ * journal's writer skips a held conversation for the moment rather than wait. Readers of a conversation's history wait
  * until every message numbered before they asked is in the database.
  */
 final class ConversationHeads {
@@ -41,10 +41,10 @@ final class ConversationHeads {
     }
 
     private final Map<String, Head> heads = new ConcurrentHashMap<>();
-    private final Function<String, Optional<ConversationRepository.Head>> stored;
+    private final Function<String, Optional<MessageTable.Head>> stored;
     private final Duration readWait;
 
-    ConversationHeads(Function<String, Optional<ConversationRepository.Head>> stored, Duration readWait) {
+    ConversationHeads(Function<String, Optional<MessageTable.Head>> stored, Duration readWait) {
         this.stored = stored;
         this.readWait = readWait;
     }
@@ -95,7 +95,7 @@ final class ConversationHeads {
     }
 
     /** Recovery: a journaled message read back at start, not yet in the database. */
-    void recovered(Message message) {
+    void recovered(StoredMessage message) {
         // the row may be ahead (direct appends after this message was journaled): number after both
         Head head = heads.computeIfAbsent(message.conversationId(), id -> stored.apply(id)
                 .map(row -> new Head(row.channel(), row.lastSeq()))

@@ -1,4 +1,4 @@
-package org.huiying.server.conversation;
+package org.huiying.server.conversation.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class JournalApplier {
 
     /** A journaled message and where its record ends. */
-    record Journaled(Message message, JournalSegments.Position end) {
+    record Journaled(StoredMessage message, JournalSegments.Position end) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(JournalApplier.class);
     private static final Journaled STOP = new Journaled(null, null);
 
-    private final Conversations store;
-    private final ConversationRepository rows;
+    private final MessageTable table;
     private final ConversationHeads heads;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
@@ -43,10 +42,9 @@ final class JournalApplier {
     private Consumer<List<Journaled>> afterApply = batch -> { };
     private volatile Thread thread;
 
-    JournalApplier(Conversations store, ConversationRepository rows, ConversationHeads heads,
-                   TransactionTemplate transaction, JdbcClient jdbc, int maxBatch) {
-        this.store = store;
-        this.rows = rows;
+    JournalApplier(MessageTable table, ConversationHeads heads, TransactionTemplate transaction, JdbcClient jdbc,
+                   int maxBatch) {
+        this.table = table;
         this.heads = heads;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -158,7 +156,7 @@ final class JournalApplier {
      * stay in {@link ConversationHeads} and their rows are read with the messages stored past them.
      */
     private void store(List<Journaled> batch) {
-        List<Message> fresh = new ArrayList<>(batch.size());
+        List<StoredMessage> fresh = new ArrayList<>(batch.size());
         batch.forEach(j -> fresh.add(j.message()));
         Map<String, Long> finished = new LinkedHashMap<>();
         perConversation(batch).forEach((id, tally) -> {
@@ -166,9 +164,9 @@ final class JournalApplier {
                 finished.put(id, tally.lastSeq());
             }
         });
-        rows.raiseLastSeqs(finished);
+        table.raiseLastSeqs(finished);
         movePosition(batch.get(batch.size() - 1).end());
-        store.storeNumbered(fresh);
+        table.storeNumbered(fresh);
     }
 
     /** A conversation's share of a batch. */
