@@ -27,7 +27,7 @@ import com.ibm.icu.text.Normalizer2;
  * characters that expand or vanish (「㎞」, 「ß」, a zero-width space) may change length; callers that
  * need offsets check {@code result.length() == input.length()}.
  *
- * <p>Thread-safe, no Spring, cheap for Simplified text (it skips the transform, see
+ * <p>Thread-safe, no Spring, cheap: ICU's result without running its transliterator on most text (see
  * {@link SimplifiedChinese}).
  */
 public final class TextNormalizer {

@@ -7,20 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shortcut past the Traditional→Simplified transliterator never changes what converting gives. */
+/** The shortcuts past the Traditional→Simplified transliterator never change what converting gives. */
 class SimplifiedChineseTest {
 
     private final Transliterator full = Transliterator.getInstance("Traditional-Simplified");
 
     @Test
-    void everyCharacterTheConversionChangesIsOneThatTakesTheConversionPath() {
+    void everyCharacterConvertsAsTheTransliteratorConvertsIt() {
         List<String> missed = new ArrayList<>();
         for (int c = 0; c <= 0xFFFF; c++) {
-            if (Character.isSurrogate((char) c)) {
-                continue;
-            }
             String one = String.valueOf((char) c);
-            if (!full.transliterate(one).equals(one) && !SimplifiedChinese.mayChange(one)) {
+            if (!Character.isSurrogate((char) c) && !SimplifiedChinese.convert(one).equals(full.transliterate(one))) {
                 missed.add(Integer.toHexString(c));
             }
         }
@@ -28,18 +25,18 @@ class SimplifiedChineseTest {
     }
 
     @Test
-    void everyPhraseTheConversionRewritesIsOneThatTakesTheConversionPath() {
+    void everyPhraseOfTheTransliteratorConvertsAsItConvertsItInSimplifiedAndInTraditionalText() {
         List<String> missed = new ArrayList<>();
-        int phrases = 0;
-        for (String from : phrases()) {
-            // each phrase inside Simplified text, so what surrounds it does not hide a miss
-            String text = "我的车" + from + "了";
-            phrases++;
-            if (!full.transliterate(text).equals(text) && !SimplifiedChinese.mayChange(text)) {
-                missed.add(text);
+        List<String> phrases = phrases();
+        for (String from : phrases) {
+            // each phrase inside other text, so what surrounds it does not hide a miss
+            for (String text : List.of("我的车" + from + "了", "我的車" + from + "發", from + from)) {
+                if (!SimplifiedChinese.convert(text).equals(full.transliterate(text))) {
+                    missed.add(text);
+                }
             }
         }
-        assertThat(phrases).isGreaterThan(1_000);
+        assertThat(phrases).hasSizeGreaterThan(1_000);
         assertThat(missed).isEmpty();
     }
 
@@ -48,13 +45,13 @@ class SimplifiedChineseTest {
     void theConversionKeepsTheLengthOfEveryPhraseAndEveryCharacter() {
         List<String> changed = new ArrayList<>();
         for (String from : phrases()) {
-            if (SimplifiedChinese.convert(from).length() != from.length()) {
+            if (full.transliterate(from).length() != from.length()) {
                 changed.add(from);
             }
         }
         for (int c = 0; c <= 0xFFFF; c++) {
             String one = String.valueOf((char) c);
-            if (!Character.isSurrogate((char) c) && SimplifiedChinese.convert(one).length() != 1) {
+            if (!Character.isSurrogate((char) c) && full.transliterate(one).length() != 1) {
                 changed.add(one);
             }
         }
@@ -62,16 +59,24 @@ class SimplifiedChineseTest {
     }
 
     @Test
-    void simplifiedTextSkipsTheConversionAndTraditionalTextIsConverted() {
-        assertThat(SimplifiedChinese.mayChange("你好，我的车充不进电了")).isFalse();
-        assertThat(SimplifiedChinese.mayChange("車機黑屏了")).isTrue();
+    void everydayTextSkipsTheTransliterator() {
+        assertThat(SimplifiedChinese.needsTransliterator("你好，我的车充不进电了")).isFalse();
+        assertThat(SimplifiedChinese.needsTransliterator("发动机故障灯亮了，请检查一下，好像是传感器")).isFalse();
+        assertThat(SimplifiedChinese.needsTransliterator("車機黑屏了")).isFalse();
         assertThat(SimplifiedChinese.convert("車機黑屏了")).isEqualTo("车机黑屏了");
     }
 
     @Test
-    void mixedTextsConvertExactlyAsTheFullConversionDoes() {
+    void phrasesTheTableWouldGetWrongTakeTheTransliterator() {
+        assertThat(SimplifiedChinese.needsTransliterator("维修計畫")).isTrue();
+        assertThat(SimplifiedChinese.convert("维修計畫")).isEqualTo("维修计划");
+        assertThat(SimplifiedChinese.convert("乾坤 乾燥")).isEqualTo("乾坤 干燥");
+    }
+
+    @Test
+    void mixedTextsConvertExactlyAsTheTransliteratorDoes() {
         for (String text : List.of("你們效率太低了", "态度太差 態度太差", "电池坏了等了三天还没修好", "發動機故障燈亮了 p0a80",
-                "乾隆皇帝", "头发 頭髮 后面 後面", "沈默的人 消沈", "份子 分子", "")) {
+                "乾隆皇帝", "头发 頭髮 后面 後面", "沈默的人 消沈", "份子 分子", "計畫 计画 剃发", "")) {
             assertThat(SimplifiedChinese.convert(text)).as(text).isEqualTo(full.transliterate(text));
         }
     }
