@@ -20,6 +20,9 @@ import com.ibm.icu.text.Normalizer2;
  *       phrase rules included (「計畫」 becomes 「计划」, not 「计画」; 「乾坤」 keeps its 乾).</li>
  * </ol>
  * Nothing else: whitespace is neither trimmed nor collapsed, punctuation stays, no segmentation.
+ * ICU's data is taken as it is, quirks included: a few phrase rules leave a Traditional character
+ * (「內裡」 becomes 「內里」, which a second pass would turn into 「内里」), so normalise raw text once
+ * rather than relying on the function being idempotent.
  *
  * <p>Length: for text of Chinese characters, ASCII and full-width ASCII every step maps one UTF-16
  * unit to one (no rule of the Traditional-Simplified transform changes length), so an offset into the
