@@ -3,11 +3,12 @@
 #   docker build -t huiying .
 #   docker compose up          # see docker-compose.yml
 #
-# Build stage: the whole reactor (routing, knowledge-base, admin-ui, server). Tests are compiled but
+# Build stage: the whole reactor (text, routing, knowledge-base, admin-ui, server). Tests are compiled but
 # not run here: they need PostgreSQL, Redis and a browser and run in CI (.ci/run).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY text text
 COPY routing routing
 COPY knowledge-base knowledge-base
 COPY admin-ui admin-ui

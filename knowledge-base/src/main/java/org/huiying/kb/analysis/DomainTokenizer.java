@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.huiying.text.TextNormalizer;
 
 /**
  * Splits after-sales text into words: runs of Chinese go through SmartCN's HMM segmenter, while

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.huiying.kb.analysis.ChineseAnalysis;
-import org.huiying.kb.analysis.TextNormalizer;
+import org.huiying.text.TextNormalizer;
 
 /**
  * Builds the highlighted snippet of a hit in-process, so both backends return the same snippet:

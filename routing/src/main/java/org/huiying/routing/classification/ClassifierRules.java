@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
+import org.huiying.text.TextNormalizer;
 
 /**
  * The phrases that decide a ticket's type, category and skills, in a text format an admin can

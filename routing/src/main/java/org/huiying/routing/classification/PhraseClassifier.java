@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.huiying.routing.Category;
 import org.huiying.routing.TicketType;
+import org.huiying.text.TextNormalizer;
 
 /**
  * Classifies a customer's words by phrases. Deliberately simple and predictable: a supervisor can
@@ -15,7 +16,8 @@ import org.huiying.routing.TicketType;
  */
 public final class PhraseClassifier {
 
-    private static final Pattern FAULT_CODE = Pattern.compile("(?<![A-Z0-9])[PBCU][0-9A-F]{4}(?![A-Z0-9])");
+    /** Matched in normalised text, which is in lower case. */
+    private static final Pattern FAULT_CODE = Pattern.compile("(?<![a-z0-9])[pbcu][0-9a-f]{4}(?![a-z0-9])");
 
     private final ClassifierRules rules;
 

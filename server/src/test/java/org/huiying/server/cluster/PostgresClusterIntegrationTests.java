@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
-import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.Redis;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.StompClient;
@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * schema, one Redis (channels of this test's own). Customers and agents are connected to whichever
  * node, and everything they see must be as if there were one.
  */
-@ExtendWith({Postgres.class, Redis.class})
+@PostgresSchema
+@ExtendWith(Redis.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterIntegrationTests {
@@ -51,7 +52,9 @@ class PostgresClusterIntegrationTests {
     @TempDir
     static Path dataDirs;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
+
     private TwilioStandIn twilio;
     private RunningServer nodeA;
     private RunningServer nodeB;
@@ -86,7 +89,6 @@ class PostgresClusterIntegrationTests {
                 // best effort
             }
         }
-        Postgres.dropSchema(schema);
     }
 
     private record Agent(long id, String token, StompClient desk) {

@@ -25,11 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.ChatClient;
 import org.huiying.server.support.NodeProcess;
-import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.Redis;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.StompClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * by seq with nothing acknowledged lost or duplicated (Jepsen's set test: a send without an ack is
  * indeterminate and is resent with its cmid); the agent on B keeps getting live pushes.
  */
-@ExtendWith({Postgres.class, Redis.class})
+@PostgresSchema
+@ExtendWith(Redis.class)
 class PostgresClusterKillIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -56,12 +56,8 @@ class PostgresClusterKillIntegrationTests {
     @TempDir
     Path dataDirs;
 
-    private final String schema = Postgres.newSchema();
-
-    @AfterEach
-    void dropSchema() {
-        Postgres.dropSchema(schema);
-    }
+    @PostgresSchema.Name
+    private String schema;
 
     /**
      * One node's arguments. Each node names its database sessions (PostgreSQL's application_name),

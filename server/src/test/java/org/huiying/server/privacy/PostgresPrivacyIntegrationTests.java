@@ -2,19 +2,19 @@ package org.huiying.server.privacy;
 
 import java.nio.file.Path;
 import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Privacy on the real PostgreSQL (profile {@code postgres}). */
-@ExtendWith(Postgres.class)
+@PostgresSchema
 class PostgresPrivacyIntegrationTests extends PrivacyContract {
 
     @TempDir
     static Path dataDir;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
 
     @Override
     protected RunningServer newServer() {
@@ -22,10 +22,5 @@ class PostgresPrivacyIntegrationTests extends PrivacyContract {
         String[] args = java.util.Arrays.copyOf(db, db.length + 1);
         args[db.length] = QUIET_HOURS_OFF;
         return new RunningServer(dataDir, args);
-    }
-
-    @AfterAll
-    void dropSchema() {
-        Postgres.dropSchema(schema);
     }
 }

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.huiying.routing.support.TestClock;
-import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.Redis;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.StompClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +21,15 @@ import tools.jackson.databind.JsonNode;
  * Exactly one node of a cluster runs the SLA monitor; when it stops, another takes over within
  * seconds and fires what fell due in between, once. Both nodes run on the clock the test moves.
  */
-@ExtendWith({Postgres.class, Redis.class})
+@PostgresSchema
+@ExtendWith(Redis.class)
 class PostgresSlaFailoverIntegrationTests {
 
     @TempDir
     Path dataDirs;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
     private final TestClock clock = new TestClock(SlaContract.T0);
 
     private RunningServer node(String name) {
@@ -36,11 +37,6 @@ class PostgresSlaFailoverIntegrationTests {
         String[] args = java.util.Arrays.copyOf(cluster, cluster.length + 1);
         args[cluster.length] = "--huiying.sla.sweep-every=PT0.05S";
         return new RunningServer(dataDirs.resolve(name), args).withClock(clock);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        Postgres.dropSchema(schema);
     }
 
     private static boolean leading(RunningServer node) {

@@ -1,21 +1,16 @@
 package org.huiying.server.sla;
 
 import org.huiying.server.support.Postgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.huiying.server.support.PostgresSchema;
 
-@ExtendWith(Postgres.class)
+@PostgresSchema
 class PostgresSlaIntegrationTests extends SlaContract {
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
 
     @Override
     protected String[] databaseArgs() {
         return Postgres.serverArgs(schema);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        Postgres.dropSchema(schema);
     }
 }

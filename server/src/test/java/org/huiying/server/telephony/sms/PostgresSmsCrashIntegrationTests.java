@@ -16,11 +16,11 @@ import java.util.Map;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.NodeProcess;
 import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.TwilioStandIn;
 import org.huiying.server.support.TwilioWebhooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * dies while its request to Twilio is open. Whether Twilio got that message or not, after the
  * restart it reaches the customer exactly once, and what was still queued behind it goes out too.
  */
-@ExtendWith(Postgres.class)
+@PostgresSchema
 class PostgresSmsCrashIntegrationTests {
 
     private static final String SIGNED_BASE = "https://hotline.example.com";
@@ -37,14 +37,15 @@ class PostgresSmsCrashIntegrationTests {
     @TempDir
     Path dataDir;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
+
     private final TwilioStandIn twilio = new TwilioStandIn();
 
     @AfterEach
     void cleanUp() {
         twilio.releaseHeld(false);
         twilio.close();
-        Postgres.dropSchema(schema);
     }
 
     private NodeProcess node() {

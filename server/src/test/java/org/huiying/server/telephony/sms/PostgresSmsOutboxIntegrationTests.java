@@ -3,27 +3,22 @@ package org.huiying.server.telephony.sms;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SMS outbox on the real PostgreSQL (profile {@code postgres}). */
-@ExtendWith(Postgres.class)
+@PostgresSchema
 class PostgresSmsOutboxIntegrationTests extends SmsOutboxContract {
 
     @TempDir
     static Path dataDir;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
 
     @Override
     protected RunningServer newServer(String... args) {
         return new RunningServer(dataDir, Stream.concat(Stream.of(Postgres.serverArgs(schema)), Stream.of(args)).toArray(String[]::new));
-    }
-
-    @AfterAll
-    void dropSchema() {
-        Postgres.dropSchema(schema);
     }
 }
