@@ -4,29 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.huiying.server.support.Postgres;
+import org.huiying.server.support.PostgresSchema;
 import org.huiying.server.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The message table on PostgreSQL, where migration 17 changes nothing. */
-@ExtendWith(Postgres.class)
+@PostgresSchema
 class PostgresMessageStoreIntegrationTests extends MessageStoreContract {
 
     @TempDir
     static Path dataDir;
 
-    private final String schema = Postgres.newSchema();
+    @PostgresSchema.Name
+    private String schema;
 
     @Override
     protected RunningServer newServer() {
         return new RunningServer(dataDir, Postgres.serverArgs(schema));
-    }
-
-    @AfterAll
-    void dropSchema() {
-        Postgres.dropSchema(schema);
     }
 
     @Test
