@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * file in the data dir is checked for edits.
  */
 @ConfigurationProperties("huiying.kb")
-public record KnowledgeProperties(Backend backend, Boolean loadSamples, String index, Duration dictionaryCheckEvery) {
+record KnowledgeProperties(Backend backend, Boolean loadSamples, String index, Duration dictionaryCheckEvery) {
 
     public enum Backend { LUCENE, ELASTICSEARCH }
 

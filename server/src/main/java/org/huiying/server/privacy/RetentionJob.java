@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each conversation in its own transaction with its audit record.
  */
 @Component
-public class RetentionJob implements AutoCloseable {
+class RetentionJob implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private static final int BATCH = 200;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * One primary-key lookup per request buys immediate revocation without a deny-list.
  */
 @Component
-public class RevokedTokens implements OAuth2TokenValidator<Jwt>, TokenRevocation {
+class RevokedTokens implements OAuth2TokenValidator<Jwt>, TokenRevocation {
 
     private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked.", null);
 

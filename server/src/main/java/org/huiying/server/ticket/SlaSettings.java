@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * explicit lookup; a lower-case key is accepted too.
  */
 @Component
-public class SlaSettings {
+class SlaSettings {
 
     private final SlaPolicies policies;
     private final double warnAt;

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its line in the append-only {@code sla_event} log.
  */
 @Component
-public class TicketSlaClocks implements SlaMonitor.Store {
+class TicketSlaClocks implements SlaMonitor.Store {
 
     private static final String COLUMNS = """
             id, first_response_warn_at, first_response_due, first_responded_at, resolution_warn_at, resolution_due,

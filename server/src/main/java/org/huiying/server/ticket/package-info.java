@@ -6,6 +6,6 @@
  * {@code ticket_participant}, {@code sla_event} (the clock's history) and {@code kb_suggestion_use},
  * and so decides who may see a ticket ({@code TicketVisibility}, behind security's
  * {@link org.huiying.server.security.RecordVisibility}) and serves the SLA monitor its clocks
- * ({@link org.huiying.server.ticket.TicketSlaClocks}).
+ * ({@code TicketSlaClocks}, as routing's {@code SlaMonitor.Store}).
  */
 package org.huiying.server.ticket;
