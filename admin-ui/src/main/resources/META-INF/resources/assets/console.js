@@ -2,6 +2,7 @@
 // at a time with history, reply, canned replies, KB suggestions, transfer, wait-for-customer and resolve.
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
   slaView, formatTime, LABEL, hasRole, syncClock } from '/assets/common.js';
+import { startPhone, onCallEvent, phonePanel } from '/assets/phone.js';
 
 const login = requireLogin('AGENT', 'EXPERT');
 const bar = topBar(login, '/console/');
@@ -291,8 +292,13 @@ $('kb-draft').addEventListener('click', () => {
   navigator.clipboard?.writeText(draft).catch(() => {});
 });
 
+// --- hotline --------------------------------------------------------------------------------------
+$('side').prepend(phonePanel());
+startPhone(async ticketId => { await loadTickets(); select(ticketId); });
+
 // --- live -----------------------------------------------------------------------------------------
 connectDesk(login, {
+  '/user/queue/calls': onCallEvent,
   '/user/queue/assignments': t => {
     state.mine.set(t.id, t);
     state.queue = state.queue.filter(q => q.id !== t.id);

@@ -70,7 +70,8 @@ class ModularityTests {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             documenter.writeDocumentation().writeIndividualModulesAsPlantUml();
             Files.move(features, generated.resolve("features.puml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            renderSvgs(DOCS.resolve("generated"));
+            sortRelations(generated);
+            renderSvgs(generated);
             Files.writeString(DOCS.resolve("events.md"), eventList(), StandardCharsets.UTF_8);
             Files.writeString(DOCS.resolve("modules.md"), moduleList(), StandardCharsets.UTF_8);
         }
@@ -113,6 +114,25 @@ class ModularityTests {
                 .replaceAll("(?m)^\\s*\\* ?", "").replaceAll("\\{@(?:code|link) ([^}]*)}", "`$1`").replaceAll("\\s+", " ").strip();
         int end = text.indexOf(". ");
         return (end < 0 ? text : text.substring(0, end + 1)).replace("|", "\\|");
+    }
+
+    /**
+     * The Documenter writes a diagram's relations in no fixed order: sorted, the same code gives the same
+     * files, so a build changes the committed pictures only when the structure changed.
+     */
+    static void sortRelations(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path puml : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                List<String> lines = Files.readAllLines(puml);
+                List<String> relations = lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
+                List<String> sorted = new java.util.ArrayList<>();
+                int next = 0;
+                for (String line : lines) {
+                    sorted.add(line.startsWith("Rel(") ? relations.get(next++) : line);
+                }
+                Files.write(puml, sorted);
+            }
+        }
     }
 
     /**

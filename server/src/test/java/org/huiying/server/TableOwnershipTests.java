@@ -36,7 +36,7 @@ class TableOwnershipTests {
             Map.entry("escalation", Set.of("escalation", "escalation_ticket")),
             Map.entry("survey", Set.of("survey")),
             Map.entry("telephony", Set.of("sms_outbox", "sms_thread", "sms_opt_out", "voice_call", "voice_call_event",
-                    "voice_thread", "message_media")),
+                    "voice_thread", "voice_offer", "message_media")),
             Map.entry("privacy", Set.of("audit_log")),
             Map.entry("expert", Set.of("tech_question")),
             Map.entry("staff", Set.of("staff")),

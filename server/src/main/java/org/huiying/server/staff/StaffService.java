@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creating accounts, changing presence and passwords, disabling accounts. */
 @Service
-class StaffService {
+public class StaffService {
 
     private final StaffRepository repository;
     private final PasswordEncoder passwords;
@@ -51,7 +51,7 @@ class StaffService {
     }
 
     @Transactional
-    void setPresence(long staffId, Presence presence) {
+    public void setPresence(long staffId, Presence presence) {
         repository.updatePresence(staffId, presence);
         events.publishEvent(new PresenceChanged(staffId, presence));
     }

@@ -150,6 +150,37 @@ public class Tickets {
         return appended;
     }
 
+    /**
+     * An agent answered the ticket's caller on the hotline: the ticket becomes theirs (taken from whoever
+     * held it as chat work) and, a person now talking to the customer, its first response is recorded at
+     * {@code at}. A resolved ticket is left as it is.
+     */
+    @Transactional
+    public Ticket takeByPhone(String ticketId, long staffId, Instant at) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket"));
+        if (ticket.status() == TicketStatus.RESOLVED) {
+            return ticket;
+        }
+        if (!Long.valueOf(staffId).equals(ticket.assigneeId())) {
+            tickets.assign(ticketId, staffId, at, at.plus(routing.answerWithin()));
+            staff.recordAssignment(staffId, at);
+            if (ticket.assigneeId() != null) {
+                events.publishEvent(new TicketEvents.TicketReleased(ticketId, ticket.assigneeId(), "answered-by-phone"));
+            }
+        }
+        tickets.answered(ticketId, at);
+        if (ticket.sla().firstRespondedAt() == null) {
+            tickets.updateSla(ticketId, ticket.sla().respondedAt(at), at);
+            tickets.logSla(ticketId, "MET", "FIRST_RESPONSE", ticket.sla().firstResponseDue(), at);
+        }
+        Ticket taken = get(ticketId);
+        if (!Long.valueOf(staffId).equals(ticket.assigneeId())) {
+            events.publishEvent(new TicketEvents.TicketAssigned(ticketId, staffId, ticket.conversationId(), at.plus(routing.answerWithin()), taken));
+        }
+        events.publishEvent(new TicketEvents.SlaClockChanged(ticketId));
+        return taken;
+    }
+
     /** The agent asked the customer something: the SLA clock stops until the customer writes back. */
     @Transactional
     public Ticket waitForCustomer(String ticketId, CurrentStaff by) {

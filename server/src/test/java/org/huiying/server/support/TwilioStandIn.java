@@ -40,6 +40,7 @@ public final class TwilioStandIn implements AutoCloseable {
 
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls\\.json");
+    private static final Pattern CALL = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls/(CA[0-9a-zA-Z]+)\\.json");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -57,6 +58,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Call> sends = new CopyOnWriteArrayList<>();
     private final List<Call> lists = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> callUpdates = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sids = new AtomicInteger();
@@ -174,8 +176,18 @@ public final class TwilioStandIn implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** Every update of a live call (POST to Calls/{CallSid}.json: new TwiML or URL), in arrival order. */
+    public List<Call> callUpdates() {
+        return List.copyOf(callUpdates);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher update = CALL.matcher(exchange.getRequestURI().getPath());
+            if (update.matches() && update.group(1).equals(ACCOUNT_SID) && exchange.getRequestMethod().equals("POST")) {
+                updateCall(exchange, update.group(2));
+                return;
+            }
             Matcher call = CALLS.matcher(exchange.getRequestURI().getPath());
             if (call.matches() && call.group(1).equals(ACCOUNT_SID) && exchange.getRequestMethod().equals("POST")) {
                 placeCall(exchange);
@@ -264,6 +276,32 @@ public final class TwilioStandIn implements AutoCloseable {
         placed.put("to_formatted", params.get("To"));
         placed.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + sid + ".json");
         respond(exchange, 201, placed);
+    }
+
+    private void updateCall(HttpExchange exchange, String callSid) throws IOException {
+        Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        boolean authorized = authorized(exchange);
+        callUpdates.add(new Call("POST", exchange.getRequestURI().getPath(), params, authorized));
+        if (!authorized) {
+            respond(exchange, 401, error(401, 20003, "Authenticate"));
+            return;
+        }
+        Failure failure = script.poll();
+        if (failure != null) {
+            respond(exchange, failure.status(), error(failure.status(), failure.code(), failure.message()));
+            return;
+        }
+        String now = RFC_2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+        Map<String, Object> updated = new LinkedHashMap<>();
+        updated.put("account_sid", ACCOUNT_SID);
+        updated.put("api_version", "2010-04-01");
+        updated.put("date_created", now);
+        updated.put("date_updated", now);
+        updated.put("direction", "inbound");
+        updated.put("sid", callSid);
+        updated.put("status", "in-progress");
+        updated.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + callSid + ".json");
+        respond(exchange, 200, updated);
     }
 
     private static boolean authorized(HttpExchange exchange) {

@@ -18,9 +18,11 @@ class CallStatuses {
 
     private final VoiceCalls calls;
     private final CallerCallbacks callbacks;
+    private final CallOffers dispatcher;
     private final Clock clock;
 
-    CallStatuses(VoiceCalls calls, CallerCallbacks callbacks, Clock clock) {
+    CallStatuses(VoiceCalls calls, CallerCallbacks callbacks, CallOffers dispatcher, Clock clock) {
+        this.dispatcher = dispatcher;
         this.calls = calls;
         this.callbacks = callbacks;
         this.clock = clock;
@@ -36,6 +38,11 @@ class CallStatuses {
         Instant now = Timestamps.now(clock);
         if (!calls.firstReport(sid, status, now) || !calls.advance(sid, status, now)) {
             return;
+        }
+        if (status.rank >= CallStatus.COMPLETED.rank) {
+            calls.ended(sid, now);
+            dispatcher.withdraw(sid, "caller-left");
+            dispatcher.wake(); // an agent's voice seat may be free again
         }
         calls.find(sid).map(VoiceCalls.OutboundCall::callbackTaskId).ifPresent(task -> {
             if (status.answered()) {

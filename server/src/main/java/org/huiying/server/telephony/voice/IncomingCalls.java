@@ -30,17 +30,19 @@ class IncomingCalls {
     private final CallerTickets tickets;
     private final CallerLine line;
     private final VoiceTwiml twiml;
+    private final CallOffers offers;
     private final VoiceProperties voice;
     private final ZoneId zone;
     private final Clock clock;
 
     IncomingCalls(VoiceThreads threads, VoiceCalls calls, CallerTickets tickets, CallerLine line, VoiceTwiml twiml,
-                  VoiceProperties voice, HuiyingProperties huiying, Clock clock) {
+                  CallOffers offers, VoiceProperties voice, HuiyingProperties huiying, Clock clock) {
         this.threads = threads;
         this.calls = calls;
         this.tickets = tickets;
         this.line = line;
         this.twiml = twiml;
+        this.offers = offers;
         this.voice = voice;
         this.zone = huiying.zone();
         this.clock = clock;
@@ -76,11 +78,18 @@ class IncomingCalls {
         Ticket ticket = tickets.choose(conversationId, call.callSid(), choice.get());
         calls.linkTicket(call.callSid(), ticket.id());
         return switch (line.verdict(ticket)) {
-            case WAIT -> twiml.enqueue(choice.get() == MenuChoice.ROADSIDE ? twiml.prompt("roadside.queued")
-                    : twiml.prompt("queued", Map.of("ticketType", typeName(ticket))), ticket.queue(), ticket.id());
+            case WAIT -> waitForAgent(call.callSid(), twiml.enqueue(choice.get() == MenuChoice.ROADSIDE ? twiml.prompt("roadside.queued")
+                    : twiml.prompt("queued", Map.of("ticketType", typeName(ticket))), ticket.queue(), ticket.id()));
             case LONG_WAIT -> twiml.offer(List.of(twiml.prompt("offer.busy")), ticket.id(), 1);
             case NOBODY_ONLINE -> twiml.offer(List.of(twiml.prompt("offer.nobody")), ticket.id(), 1);
         };
+    }
+
+    /** The caller now waits for a person: recorded, and the offer dispatcher told. */
+    private String waitForAgent(String callSid, String enqueue) {
+        calls.queued(callSid, Timestamps.now(clock));
+        offers.wake();
+        return enqueue;
     }
 
     private String typeName(Ticket ticket) {

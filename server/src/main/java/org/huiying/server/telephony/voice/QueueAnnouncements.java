@@ -1,6 +1,8 @@
 package org.huiying.server.telephony.voice;
 
+import java.time.Clock;
 import java.util.Map;
+import org.huiying.server.storage.Timestamps;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,8 +16,15 @@ class QueueAnnouncements {
     private final VoiceTwiml twiml;
     private final CallbackOffers offers;
     private final VoiceProperties voice;
+    private final VoiceCalls calls;
+    private final CallOffers dispatcher;
+    private final Clock clock;
 
-    QueueAnnouncements(VoiceTwiml twiml, CallbackOffers offers, VoiceProperties voice) {
+    QueueAnnouncements(VoiceTwiml twiml, CallbackOffers offers, VoiceProperties voice, VoiceCalls calls, CallOffers dispatcher,
+                       Clock clock) {
+        this.calls = calls;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
         this.twiml = twiml;
         this.offers = offers;
         this.voice = voice;
@@ -33,10 +42,21 @@ class QueueAnnouncements {
     /** The Enqueue action: an agent took the call, or the caller hung up — or they left the line and get the offer. */
     String left(Map<String, String> params, String ticket) {
         String result = params.getOrDefault("QueueResult", "");
+        if (!"bridged".equals(result) && !"redirected".equals(result)) {
+            left(params.get("CallSid"));
+        }
         return switch (result) {
             case "bridged", "hangup", "redirected" -> twiml.empty();
             default -> offers.offer("offer.busy", ticket);
         };
+    }
+
+    /** Hung up or left for the callback offer: no longer waiting for a person, no longer offered. */
+    private void left(String callSid) {
+        if (callSid != null && !callSid.isBlank()) {
+            calls.dequeued(callSid, Timestamps.now(clock));
+            dispatcher.withdraw(callSid, "caller-left");
+        }
     }
 
     private static long number(String value) {

@@ -1,6 +1,7 @@
 package org.huiying.server.telephony.voice;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,81 @@ class VoiceCalls {
     boolean advance(String callSid, CallStatus status, Instant now) {
         return jdbc.sql("UPDATE voice_call SET status = ?, status_rank = ?, updated_at = ? WHERE call_sid = ? AND status_rank < ?")
                 .params(status.wire(), status.rank, Timestamps.sql(now), callSid, status.rank).update() == 1;
+    }
+
+    /** A caller waiting for a person, with the ticket they wait on. */
+    record WaitingCall(String callSid, String phone, String ticketId, Instant queuedAt) {
+    }
+
+    /** A hotline call as the agents' side sees it. */
+    record HotlineCall(String callSid, String phone, String ticketId, Instant queuedAt, Long answeredBy, Instant endedAt,
+                       Instant dequeuedAt) {
+    }
+
+    /** The caller entered the queue for a person (once: a repeated webhook keeps the first time). */
+    void queued(String callSid, Instant at) {
+        jdbc.sql("UPDATE voice_call SET queued_at = ?, updated_at = ? WHERE call_sid = ? AND queued_at IS NULL")
+                .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update();
+    }
+
+    /** The caller left the queue without an agent (hung up, or left for the callback offer). */
+    void dequeued(String callSid, Instant at) {
+        jdbc.sql("UPDATE voice_call SET dequeued_at = ?, updated_at = ? WHERE call_sid = ? AND dequeued_at IS NULL AND answered_by IS NULL")
+                .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update();
+    }
+
+    /** The call is over: an agent's voice seat is free again, a waiting caller is no longer offered. */
+    void ended(String callSid, Instant at) {
+        jdbc.sql("UPDATE voice_call SET ended_at = ?, updated_at = ? WHERE call_sid = ? AND ended_at IS NULL")
+                .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update();
+    }
+
+    /** Callers still waiting for a person, with no one answering them yet; oldest first. */
+    List<WaitingCall> waiting() {
+        return jdbc.sql("""
+                SELECT call_sid, phone, ticket_id, queued_at FROM voice_call
+                WHERE queued_at IS NOT NULL AND answered_by IS NULL AND ended_at IS NULL AND dequeued_at IS NULL
+                AND ticket_id IS NOT NULL ORDER BY queued_at, call_sid""")
+                .query((rs, n) -> new WaitingCall(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, "queued_at")))
+                .list();
+    }
+
+    /** Locks a waiting caller's row until commit; false when they no longer wait. */
+    boolean lockWaiting(String callSid) {
+        return jdbc.sql("""
+                SELECT call_sid FROM voice_call WHERE call_sid = ? AND answered_by IS NULL AND ended_at IS NULL
+                AND dequeued_at IS NULL FOR UPDATE""").param(callSid).query(String.class).optional().isPresent();
+    }
+
+    /** Agents on a hotline call right now: each has one voice seat. */
+    List<Long> agentsOnCalls() {
+        return jdbc.sql("SELECT answered_by FROM voice_call WHERE answered_by IS NOT NULL AND ended_at IS NULL").query(Long.class).list();
+    }
+
+    Optional<HotlineCall> hotline(String callSid) {
+        return jdbc.sql("SELECT call_sid, phone, ticket_id, queued_at, answered_by, ended_at, dequeued_at FROM voice_call WHERE call_sid = ?")
+                .param(callSid)
+                .query((rs, n) -> {
+                    long by = rs.getLong("answered_by");
+                    Long answeredBy = rs.wasNull() ? null : by;
+                    return new HotlineCall(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, "queued_at"),
+                            answeredBy, Timestamps.read(rs, "ended_at"), Timestamps.read(rs, "dequeued_at"));
+                })
+                .optional();
+    }
+
+    /** The one agent who answers: true only for the first, while the caller still waits. */
+    boolean claimAnswer(String callSid, long staffId, Instant at) {
+        return jdbc.sql("""
+                UPDATE voice_call SET answered_by = ?, answered_at = ?, updated_at = ?
+                WHERE call_sid = ? AND answered_by IS NULL AND ended_at IS NULL AND dequeued_at IS NULL""")
+                .params(staffId, Timestamps.sql(at), Timestamps.sql(at), callSid).update() == 1;
+    }
+
+    /** Gives the caller back to the queue when the bridge could not be made. */
+    void unclaimAnswer(String callSid, long staffId) {
+        jdbc.sql("UPDATE voice_call SET answered_by = NULL, answered_at = NULL WHERE call_sid = ? AND answered_by = ?")
+                .params(callSid, staffId).update();
     }
 
     Optional<OutboundCall> find(String callSid) {

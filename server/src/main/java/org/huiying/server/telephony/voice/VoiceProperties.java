@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handleTime    how long an agent takes per caller, for the wait estimate
  * @param menuAttempts  how often the menu is played before a callback is offered instead
  * @param voicemailMax  longest voicemail, in seconds
+ * @param offerTimeout  how long a waiting caller rings on one agent's console before going to the next
+ * @param missesBeforeAway an agent who lets this many offers in a row ring out is set AWAY
  */
 @ConfigurationProperties("huiying.voice")
-record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax) {
+record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax, Duration offerTimeout,
+                       int missesBeforeAway) {
 
     VoiceProperties {
         maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
         handleTime = handleTime == null ? Duration.ofMinutes(4) : handleTime;
         menuAttempts = menuAttempts <= 0 ? 3 : menuAttempts;
         voicemailMax = voicemailMax <= 0 ? 120 : voicemailMax;
+        offerTimeout = offerTimeout == null ? Duration.ofSeconds(20) : offerTimeout;
+        missesBeforeAway = missesBeforeAway <= 0 ? 3 : missesBeforeAway;
     }
 }

@@ -2,10 +2,14 @@ package org.huiying.server.telephony.voice;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Identity;
 import com.twilio.twiml.voice.Leave;
+import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -133,6 +137,22 @@ class VoiceTwiml {
 
     String empty() {
         return new VoiceResponse.Builder().build().toXml();
+    }
+
+    /**
+     * The caller's live call, redirected when an agent answers: straight to the agent's softphone (client
+     * {@code identity}), which is told which call and ticket this is. {@code answerOnBridge}: the caller
+     * keeps hearing the line until the agent's browser picks up.
+     */
+    String bridgeToAgent(String identity, String callSid, String ticketId) {
+        return new VoiceResponse.Builder()
+                .dial(new Dial.Builder().answerOnBridge(true).timeout(20)
+                        .client(new Client.Builder().identity(new Identity.Builder(identity).build())
+                                .parameter(new Parameter.Builder().name("callSid").value(callSid).build())
+                                .parameter(new Parameter.Builder().name("ticketId").value(ticketId).build())
+                                .build())
+                        .build())
+                .build().toXml();
     }
 
     /** What a callback says when the customer picks up, before they wait for an agent. */

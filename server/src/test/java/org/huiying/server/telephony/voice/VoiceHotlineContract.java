@@ -57,6 +57,8 @@ abstract class VoiceHotlineContract {
         List<String> args = new ArrayList<>(List.of(twilio.serverArgs()));
         args.add("--huiying.public-base-url=" + PUBLIC_BASE);
         args.add("--huiying.voice.max-wait=PT5M");
+        // callers left waiting by a test ring on one agent each and never move on: no agent is set AWAY mid-run
+        args.add("--huiying.voice.offer-timeout=PT10M");
         // real time here: a run at night in Shanghai must not hold a survey back
         args.add("--huiying.survey.quiet-hours=");
         server = newServer(args.toArray(String[]::new)).start();

@@ -1,0 +1,31 @@
+package org.huiying.server.telephony.voice;
+
+import org.huiying.server.security.CurrentStaff;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agents' side of the hotline: answer the caller offered to you; the softphone's access token. */
+@RestController
+class CallController {
+
+    private final CallAnswers answers;
+    private final VoiceTokens tokens;
+
+    CallController(CallAnswers answers, VoiceTokens tokens) {
+        this.answers = answers;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/api/calls/{callSid}/answer")
+    CallAnswers.Answered answer(@PathVariable String callSid, Authentication auth) {
+        return answers.answer(callSid, CurrentStaff.of(auth));
+    }
+
+    @GetMapping("/api/voice/token")
+    VoiceTokens.Token token(Authentication auth) {
+        return tokens.issue(CurrentStaff.of(auth));
+    }
+}

@@ -1,0 +1,102 @@
+package org.huiying.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.huiying.server.support.Api;
+import org.huiying.server.support.RunningServer;
+import org.huiying.server.support.TwilioStandIn;
+import org.huiying.server.support.TwilioWebhooks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The hotline in the real console: a waiting caller rings on the agent's screen and one click answers and
+ * bridges them. The softphone's SDK is served by us: the page never loads script from anywhere else.
+ * No API key is configured here, so the page never registers with Twilio's servers (no traffic leaves
+ * the machine); the bridge itself goes to the local stand-in of the Calls API.
+ */
+class HotlineConsoleIntegrationTests {
+
+    static final String PUBLIC_BASE = "https://hotline.example.com";
+    private static final Pattern GATHER_ACTION = Pattern.compile("<Gather[^>]*action=\"([^\"]+)\"");
+
+    @TempDir
+    Path dataDir;
+    TwilioStandIn twilio;
+    RunningServer server;
+    Browser browser;
+    Api api;
+    long agentId;
+
+    @BeforeEach
+    void start() {
+        twilio = new TwilioStandIn();
+        List<String> args = new ArrayList<>(List.of(twilio.serverArgs()));
+        args.add("--huiying.public-base-url=" + PUBLIC_BASE);
+        server = new RunningServer(dataDir, args.toArray(String[]::new)).start();
+        api = server.api();
+        agentId = api.createStaff(api.adminToken(), "wang.fang", "AGENT", 3);
+        browser = Browser.open("http://127.0.0.1:" + server.httpPort());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    @Test
+    void aWaitingCallerRingsOnTheConsoleAndOneClickAnswersAndBridgesThem() {
+        browser.login("wang.fang", "password-wang.fang");
+        browser.until(d -> d.getCurrentUrl().endsWith("/console/"));
+        new Select(browser.byTestId("presence")).selectByValue("ONLINE");
+        server.awaitSubscribed(agentId, "/user/queue/calls");
+        browser.until(d -> browser.script("return typeof Twilio === 'object' && typeof Twilio.Device === 'function'"));
+        List<?> scripts = (List<?>) browser.script("return [...document.scripts].map(s => s.src).filter(Boolean)");
+        assertThat(scripts).isNotEmpty().allSatisfy(src -> assertThat(src.toString()).startsWith("http://127.0.0.1:" + server.httpPort() + "/"));
+        browser.until(d -> d.findElement(By.id("phone-device")).getText().contains("浏览器电话未配置"));
+
+        String callSid = "CA0000000000000000000000000000c0de";
+        TwilioWebhooks webhooks = new TwilioWebhooks("http://127.0.0.1:" + server.httpPort(), PUBLIC_BASE, TwilioStandIn.AUTH_TOKEN);
+        Map<String, String> params = new HashMap<>(Map.of("CallSid", callSid, "AccountSid", TwilioStandIn.ACCOUNT_SID,
+                "From", "+8613912345678", "To", TwilioStandIn.FROM, "CallStatus", "ringing", "Direction", "inbound",
+                "ApiVersion", "2010-04-01"));
+        Matcher gather = GATHER_ACTION.matcher(webhooks.post("/twilio/voice", params).body());
+        assertThat(gather.find()).isTrue();
+        params.put("Digits", "2");
+        params.put("CallStatus", "in-progress");
+        assertThat(webhooks.postTo(gather.group(1).replace("&amp;", "&"), params).body()).contains("<Enqueue");
+
+        browser.until(d -> browser.byTestId("phone-offer").isDisplayed());
+        assertThat(browser.byTestId("phone-offer").getText()).contains("139****5678").contains("投诉").doesNotContain("13912345678");
+        browser.screenshot("console-hotline-offer");
+        browser.byTestId("phone-answer").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("正在接通客户"));
+        browser.until(d -> !browser.byTestId("phone-offer").isDisplayed());
+        assertThat(twilio.callUpdates()).anySatisfy(update -> {
+            assertThat(update.path()).endsWith("/Calls/" + callSid + ".json");
+            assertThat(update.param("Twiml")).contains("<Identity>" + agentId + "</Identity>");
+        });
+        // the answered caller's ticket is now the agent's and open on the screen
+        browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).size() == 1);
+        browser.screenshot("console-hotline-answered");
+    }
+}

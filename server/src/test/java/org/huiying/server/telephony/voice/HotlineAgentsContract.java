@@ -1,0 +1,282 @@
+package org.huiying.server.telephony.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.huiying.routing.support.TestClock;
+import org.huiying.server.support.Api;
+import org.huiying.server.support.RunningServer;
+import org.huiying.server.support.StompClient;
+import org.huiying.server.support.TwilioStandIn;
+import org.huiying.server.support.TwilioWebhooks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The hotline answered by people, as agents and Twilio meet it: a caller who pressed a key rings on one
+ * agent's console, the agent answers, and the caller's live call is redirected through the Calls API (to
+ * a local stand-in) to TwiML that dials that agent's softphone. The offer timeout is driven by moving
+ * the server's clock. Runs once per database (subclasses choose it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HotlineAgentsContract {
+
+    static final String PUBLIC_BASE = "https://hotline.example.com";
+    static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    RunningServer server;
+    TwilioStandIn twilio;
+    TwilioWebhooks webhooks;
+    Api api;
+    String admin;
+    JdbcClient db;
+    final Map<Long, String> tokens = new HashMap<>();
+    final Map<Long, StompClient> desks = new HashMap<>();
+    long first;
+    long second;
+
+    protected abstract RunningServer newServer(String... args);
+
+    @BeforeAll
+    void start() {
+        twilio = new TwilioStandIn();
+        List<String> args = new ArrayList<>(List.of(twilio.serverArgs()));
+        args.add("--huiying.public-base-url=" + PUBLIC_BASE);
+        args.add("--huiying.voice.max-wait=PT30M");
+        args.add("--huiying.voice.offer-timeout=" + OFFER_TIMEOUT);
+        args.add("--huiying.twilio.api-key=SK0123456789abcdef0123456789abcdef");
+        args.add("--huiying.twilio.api-secret=test-api-secret-0123456789abcdefghijkl");
+        args.add("--huiying.twilio.twiml-app-sid=AP0123456789abcdef0123456789abcdef");
+        args.add("--huiying.survey.quiet-hours=");
+        server = newServer(args.toArray(String[]::new)).withClock(clock).start();
+        api = server.api();
+        admin = api.adminToken();
+        db = server.bean(JdbcClient.class);
+        webhooks = new TwilioWebhooks("http://127.0.0.1:" + server.httpPort(), PUBLIC_BASE, TwilioStandIn.AUTH_TOKEN);
+        first = agent("phone-agent-1");
+        second = agent("phone-agent-2");
+    }
+
+    private long agent(String username) {
+        long id = api.createStaff(admin, username, "AGENT", 5);
+        tokens.put(id, api.loginStaff(username));
+        StompClient desk = StompClient.connect(server.stompUri(), tokens.get(id));
+        desk.subscribe("/user/queue/calls");
+        server.awaitSubscribed(id, "/user/queue/calls");
+        desks.put(id, desk);
+        return id;
+    }
+
+    @AfterAll
+    void stop() {
+        desks.values().forEach(StompClient::close);
+        if (server != null) {
+            server.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    @BeforeEach
+    void bothAgentsAreOnline() {
+        presence(first, "ONLINE");
+        presence(second, "ONLINE");
+    }
+
+    /** Every caller a test left waiting hangs up, so the next test starts with free agents. */
+    @AfterEach
+    void waitingCallersHangUp() {
+        for (String sid : db.sql("SELECT call_sid FROM voice_call WHERE ended_at IS NULL").query(String.class).list()) {
+            status(sid, "completed");
+        }
+    }
+
+    void presence(long staffId, String status) {
+        assertThat(api.put("/api/staff/me/presence", tokens.get(staffId), Map.of("status", status)).status()).isEqualTo(200);
+    }
+
+    /** A caller dials the hotline and presses 2 (complaint); returns their CallSid once they are in the queue. */
+    String callerWaiting() {
+        String phone = String.format("+86139%08d", 30_000_000 + NUMBERS.incrementAndGet() * 7);
+        String sid = String.format("CA%032x", 0xa9e17000L + CALLS.incrementAndGet());
+        Twiml menu = twiml(webhooks.post("/twilio/voice", params(sid, phone, Map.of("CallStatus", "ringing"))));
+        Twiml queued = twiml(webhooks.postTo(menu.one("Gather").getAttribute("action"), params(sid, phone, Map.of("Digits", "2"))));
+        assertThat(queued.verbs()).containsExactly("Say", "Enqueue");
+        return sid;
+    }
+
+    void status(String callSid, String status) {
+        String phone = db.sql("SELECT phone FROM voice_call WHERE call_sid = ?").param(callSid).query(String.class).single();
+        assertThat(webhooks.post("/twilio/voice/status", params(callSid, phone, Map.of("CallStatus", status))).status()).isEqualTo(204);
+    }
+
+    static Map<String, String> params(String callSid, String phone, Map<String, String> extra) {
+        Map<String, String> p = new HashMap<>(Map.of("CallSid", callSid, "AccountSid", TwilioStandIn.ACCOUNT_SID,
+                "From", phone, "To", TwilioStandIn.FROM, "CallStatus", "in-progress", "Direction", "inbound",
+                "ApiVersion", "2010-04-01"));
+        p.putAll(extra);
+        return p;
+    }
+
+    static Twiml twiml(TwilioWebhooks.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return Twiml.parse(r.body());
+    }
+
+    /** The offer of this call that rings on some agent's console: who got it. */
+    long offeredTo(String callSid) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+                        "SELECT staff_id FROM voice_offer WHERE call_sid = ? AND outcome = 'OFFERED'")
+                .param(callSid).query(Long.class).optional().orElse(null), id -> id != null);
+    }
+
+    JsonNode pushTo(long staffId, String type, String callSid) {
+        return desks.get(staffId).await(f -> f.command().equals("MESSAGE") && f.body().contains("\"" + type + "\"")
+                && f.body().contains(callSid)).json();
+    }
+
+    Api.Response answer(String callSid, long staffId) {
+        return api.post("/api/calls/" + callSid + "/answer", tokens.get(staffId), Map.of());
+    }
+
+    long other(long agent) {
+        return agent == first ? second : first;
+    }
+
+    @Test
+    void aCallerWhoPressedAKeyRingsOnOneAgentAndIsBridgedToTheAgentWhoAnswers() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        JsonNode offer = pushTo(agent, "offer", sid);
+        assertThat(offer.get("caller").asString()).matches("139\\*{4}\\d{4}");
+        assertThat(offer.get("ticketType").asString()).isEqualTo("COMPLAINT");
+        String ticketId = offer.get("ticketId").asString();
+
+        Api.Response answered = answer(sid, agent);
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+        assertThat(answered.body().get("bridged").asBoolean()).isTrue();
+        assertThat(answered.body().get("identity").asString()).isEqualTo(Long.toString(agent));
+
+        TwilioStandIn.Call update = twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))
+                .findFirst().orElseThrow();
+        assertThat(update.authorized()).isTrue();
+        Twiml bridge = Twiml.parse(update.param("Twiml"));
+        assertThat(bridge.verbs()).containsExactly("Dial");
+        Element client = bridge.one("Client");
+        assertThat(bridge.one("Identity").getTextContent()).isEqualTo(Long.toString(agent));
+        assertThat(client.getElementsByTagName("Parameter").getLength()).isEqualTo(2);
+
+        Map<String, Object> ticket = db.sql("SELECT assignee_id, first_responded_at, status FROM ticket WHERE id = ?")
+                .param(ticketId).query().singleRow();
+        assertThat(((Number) ticket.get("assignee_id")).longValue()).isEqualTo(agent);
+        assertThat(ticket.get("first_responded_at")).as("the bridge is the first response").isNotNull();
+        assertThat(db.sql("SELECT kind FROM sla_event WHERE ticket_id = ? AND kind = 'MET'").param(ticketId).query(String.class).list())
+                .hasSize(1);
+    }
+
+    @Test
+    void exactlyOneAnswerWinsACaller() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        List<CompletableFuture<Integer>> racing = List.of(
+                CompletableFuture.supplyAsync(() -> answer(sid, agent).status()),
+                CompletableFuture.supplyAsync(() -> answer(sid, agent).status()),
+                CompletableFuture.supplyAsync(() -> answer(sid, other(agent)).status()));
+        List<Integer> statuses = racing.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses).filteredOn(s -> s != 200).containsOnly(409);
+        Api.Response again = answer(sid, other(agent));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("error").asString()).isEqualTo("already_answered");
+        assertThat(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))).hasSize(1);
+    }
+
+    @Test
+    void anOfferNotTakenInTimeGoesToTheNextAgent() {
+        String sid = callerWaiting();
+        long missed = offeredTo(sid);
+        pushTo(missed, "offer", sid);
+        clock.advance(OFFER_TIMEOUT.plusSeconds(1));
+        assertThat(pushTo(missed, "withdrawn", sid).get("reason").asString()).isEqualTo("missed");
+        long next = offeredTo(sid);
+        assertThat(next).isEqualTo(other(missed));
+        pushTo(next, "offer", sid);
+        assertThat(db.sql("SELECT outcome FROM voice_offer WHERE call_sid = ? AND staff_id = ?").params(sid, missed)
+                .query(String.class).list()).containsExactly("MISSED");
+        Api.Response late = answer(sid, missed);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().get("error").asString()).isEqualTo("not_offered");
+        assertThat(answer(sid, next).status()).isEqualTo(200);
+    }
+
+    @Test
+    void threeMissedOffersInARowSetTheAgentAway() {
+        presence(second, "OFFLINE");
+        String sid = callerWaiting();
+        for (int miss = 1; miss <= 3; miss++) {
+            final int expected = miss;
+            assertThat(offeredTo(sid)).isEqualTo(first);
+            clock.advance(OFFER_TIMEOUT.plusSeconds(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+                    "SELECT COUNT(*) FROM voice_offer WHERE call_sid = ? AND outcome = 'MISSED'").param(sid).query(Long.class).single() == expected);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "AWAY".equals(api.get("/api/staff/me", tokens.get(first)).body()
+                .get("presence").asString()));
+        assertThat(db.sql("SELECT COUNT(*) FROM voice_offer WHERE call_sid = ? AND outcome = 'OFFERED'").param(sid)
+                .query(Long.class).single()).as("nobody online is left to ring").isZero();
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingStopsRingingAndCannotBeAnswered() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        pushTo(agent, "offer", sid);
+        status(sid, "completed");
+        assertThat(pushTo(agent, "withdrawn", sid).get("reason").asString()).isEqualTo("caller-left");
+        Api.Response answered = answer(sid, agent);
+        assertThat(answered.status()).isEqualTo(409);
+        assertThat(answered.body().get("error").asString()).isEqualTo("call_ended");
+        assertThat(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))).isEmpty();
+    }
+
+    @Test
+    void answeringAnUnknownCallIsNotFound() {
+        Api.Response answered = answer("CA00000000000000000000000000000000", first);
+        assertThat(answered.status()).isEqualTo(404);
+        assertThat(answered.body().get("error").asString()).isEqualTo("not_found");
+    }
+
+    @Test
+    void theSoftphoneGetsAnHourLongVoiceTokenForItsAgentAndNobodyElseDoes() throws Exception {
+        Api.Response token = api.get("/api/voice/token", tokens.get(first));
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.body().get("identity").asString()).isEqualTo(Long.toString(first));
+        String[] parts = token.body().get("token").asString().split("\\.");
+        JsonNode claims = new tools.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims.get("grants").get("identity").asString()).isEqualTo(Long.toString(first));
+        assertThat(claims.get("grants").get("voice").get("incoming").get("allow").asBoolean()).isTrue();
+        assertThat(claims.get("grants").get("voice").get("outgoing").get("application_sid").asString()).startsWith("AP");
+        assertThat(claims.get("exp").asLong() - java.time.Instant.now().getEpochSecond()).isBetween(3000L, 3600L);
+        assertThat(api.get("/api/voice/token", admin).status()).isEqualTo(403);
+    }
+}
