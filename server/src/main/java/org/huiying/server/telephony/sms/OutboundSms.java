@@ -22,7 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Twilio accepts is refused here, which rolls the message back.
  */
 @Component
-class OutboundSms {
+public class OutboundSms {
 
     /** Twilio's limit for one message body; it segments anything longer than one SMS itself. */
     static final int MAX_CHARS = 1600;
@@ -53,13 +53,21 @@ class OutboundSms {
         if (!isOutbound(m)) {
             return;
         }
+        queue(m, threads.phoneOf(m.conversationId())
+                .orElseThrow(() -> new IllegalStateException("SMS conversation without a number: " + m.conversationId())));
+    }
+
+    /**
+     * Texts a stored message to {@code phone} through the outbox, in the caller's transaction (the
+     * message's delivery state follows the outbox row): how an agent's reply on another channel without
+     * a text path of its own, the hotline, reaches the caller. Never to an opted-out number.
+     */
+    public void queue(Message m, String phone) {
         int length = m.text().codePointCount(0, m.text().length());
         if (length > MAX_CHARS) {
             throw ApiException.badRequest("sms_too_long", "An SMS reply can be at most " + MAX_CHARS
                     + " characters (this one has " + length + "); shorten it or split it into several replies.");
         }
-        String phone = threads.phoneOf(m.conversationId())
-                .orElseThrow(() -> new IllegalStateException("SMS conversation without a number: " + m.conversationId()));
         Instant now = Timestamps.now(clock);
         if (optOuts.isOptedOut(phone)) {
             outbox.insert(m.conversationId(), m.seq(), phone, m.text(), OutboxRow.State.BLOCKED, now);
@@ -72,6 +80,13 @@ class OutboundSms {
         if (dryRun) {
             log.info("SMS dry-run (no Twilio account configured): to {}, {} characters, kept in the outbox",
                     PhoneNumbers.mask(phone), length);
+        }
+    }
+
+    /** Starts the worker now rather than at its next poll (call after the outbox row committed). */
+    public void wakeWorker() {
+        if (twilio.canSend()) {
+            worker.wake();
         }
     }
 

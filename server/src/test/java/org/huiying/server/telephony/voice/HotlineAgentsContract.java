@@ -260,6 +260,28 @@ abstract class HotlineAgentsContract {
     }
 
     @Test
+    void theAgentsWrittenReplyOnAHotlineTicketIsTextedToTheCallerUnlessTheyOptedOut() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        String ticketId = pushTo(agent, "offer", sid).get("ticketId").asString();
+        assertThat(answer(sid, agent).status()).isEqualTo(200);
+        String phone = db.sql("SELECT phone FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+
+        assertThat(api.post("/api/tickets/" + ticketId + "/messages", tokens.get(agent), Map.of("text", "您好，预约已登记，明早九点服务站联系您。"))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilio.acceptedTo(phone) == 1);
+        assertThat(twilio.sendsTo(phone)).singleElement().satisfies(send -> assertThat(send.param("Body")).contains("明早九点"));
+
+        assertThat(webhooks.post("/twilio/sms", org.huiying.server.telephony.sms.TwilioPayloads.incomingSms(
+                org.huiying.server.telephony.sms.TwilioPayloads.newMessageSid(), phone, "退订")).status()).isEqualTo(200);
+        assertThat(api.post("/api/tickets/" + ticketId + "/messages", tokens.get(agent), Map.of("text", "再次确认预约时间。"))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+                "SELECT COUNT(*) FROM sms_outbox WHERE to_phone = ? AND state = 'BLOCKED'").param(phone).query(Long.class).single() == 1);
+        assertThat(twilio.acceptedTo(phone)).isEqualTo(1);
+    }
+
+    @Test
     void answeringAnUnknownCallIsNotFound() {
         Api.Response answered = answer("CA00000000000000000000000000000000", first);
         assertThat(answered.status()).isEqualTo(404);
