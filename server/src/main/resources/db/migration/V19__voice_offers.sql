@@ -3,6 +3,8 @@
 -- queue without an agent (dequeued_at: hung up, or took the callback offer) and when it ended.
 ALTER TABLE voice_call ADD COLUMN queued_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE voice_call ADD COLUMN dequeued_at TIMESTAMP WITH TIME ZONE;
+-- why a caller left the queue without an agent: HANGUP (abandoned) or CALLBACK_OFFER (waited too long)
+ALTER TABLE voice_call ADD COLUMN dequeue_reason VARCHAR(16);
 ALTER TABLE voice_call ADD COLUMN answered_by BIGINT;
 ALTER TABLE voice_call ADD COLUMN answered_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE voice_call ADD COLUMN ended_at TIMESTAMP WITH TIME ZONE;

@@ -247,7 +247,23 @@ connectDesk(login, {
   },
 }, () => { loadBoard(); refresh(); });
 
+// --- the phones: callers waiting now, and the last 24 hours' service level ---------------------------
+async function refreshPhones() {
+  try {
+    const [live, day] = await Promise.all([api('GET', '/api/calls/live'), api('GET', '/api/reports/calls')]);
+    $('phone-waiting').textContent = live.waiting;
+    $('phone-longest').textContent = live.waiting ? `${live.longestWaitSeconds} 秒` : '—';
+    $('phone-on-calls').textContent = live.agentsOnCalls;
+    $('phone-threshold').textContent = day.serviceLevelThresholdSeconds;
+    $('phone-service-level').textContent = day.serviceLevel === null ? '—' : `${Math.round(day.serviceLevel * 100)}%`;
+    $('phone-counts').textContent = `来电 ${day.offered} · 接听 ${day.answered} · 放弃 ${day.abandoned}`
+      + (day.averageSpeedOfAnswerSeconds === null ? '' : ` · 平均应答 ${Math.round(day.averageSpeedOfAnswerSeconds)} 秒`);
+  } catch (e) { showError($('error'), e); }
+}
+
 setInterval(refresh, 10000);
 setInterval(renderQueues, 1000);
+setInterval(refreshPhones, 5000);
 refresh();
+refreshPhones();
 loadBoard();

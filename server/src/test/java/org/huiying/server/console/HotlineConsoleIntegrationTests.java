@@ -98,5 +98,14 @@ class HotlineConsoleIntegrationTests {
         // the answered caller's ticket is now the agent's and open on the screen
         browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).size() == 1);
         browser.screenshot("console-hotline-answered");
+
+        // the floor: the supervisor's dashboard shows the agent on the call and the service level
+        api.createStaff(api.adminToken(), "zhao.lei", "SUPERVISOR", 1);
+        browser.login("zhao.lei", "password-zhao.lei");
+        browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/"));
+        browser.until(d -> d.findElement(By.id("phone-on-calls")).getText().equals("1"));
+        browser.until(d -> d.findElement(By.id("phone-service-level")).getText().equals("100%"));
+        assertThat(browser.driver().findElement(By.id("phone-counts")).getText()).contains("来电 1").contains("接听 1");
+        browser.screenshot("dashboard-hotline");
     }
 }

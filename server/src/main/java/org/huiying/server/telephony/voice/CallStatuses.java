@@ -40,6 +40,7 @@ class CallStatuses {
             return;
         }
         if (status.rank >= CallStatus.COMPLETED.rank) {
+            calls.dequeued(sid, VoiceCalls.DequeueReason.HANGUP, now); // only while still waiting: abandoned
             calls.ended(sid, now);
             dispatcher.withdraw(sid, "caller-left");
             dispatcher.wake(); // an agent's voice seat may be free again

@@ -43,7 +43,7 @@ class QueueAnnouncements {
     String left(Map<String, String> params, String ticket) {
         String result = params.getOrDefault("QueueResult", "");
         if (!"bridged".equals(result) && !"redirected".equals(result)) {
-            left(params.get("CallSid"));
+            left(params.get("CallSid"), "hangup".equals(result) ? VoiceCalls.DequeueReason.HANGUP : VoiceCalls.DequeueReason.CALLBACK_OFFER);
         }
         return switch (result) {
             case "bridged", "hangup", "redirected" -> twiml.empty();
@@ -52,9 +52,9 @@ class QueueAnnouncements {
     }
 
     /** Hung up or left for the callback offer: no longer waiting for a person, no longer offered. */
-    private void left(String callSid) {
+    private void left(String callSid, VoiceCalls.DequeueReason reason) {
         if (callSid != null && !callSid.isBlank()) {
-            calls.dequeued(callSid, Timestamps.now(clock));
+            calls.dequeued(callSid, reason, Timestamps.now(clock));
             dispatcher.withdraw(callSid, "caller-left");
         }
     }

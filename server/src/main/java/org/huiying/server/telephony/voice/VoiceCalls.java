@@ -80,10 +80,15 @@ class VoiceCalls {
                 .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update();
     }
 
-    /** The caller left the queue without an agent (hung up, or left for the callback offer). */
-    void dequeued(String callSid, Instant at) {
-        jdbc.sql("UPDATE voice_call SET dequeued_at = ?, updated_at = ? WHERE call_sid = ? AND dequeued_at IS NULL AND answered_by IS NULL")
-                .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update();
+    /** Why a caller left the queue without an agent. */
+    enum DequeueReason { HANGUP, CALLBACK_OFFER }
+
+    /** The caller left the queue without an agent: hung up (abandoned), or left for the callback offer. */
+    void dequeued(String callSid, DequeueReason reason, Instant at) {
+        jdbc.sql("""
+                UPDATE voice_call SET dequeued_at = ?, dequeue_reason = ?, updated_at = ?
+                WHERE call_sid = ? AND queued_at IS NOT NULL AND dequeued_at IS NULL AND answered_by IS NULL""")
+                .params(Timestamps.sql(at), reason.name(), Timestamps.sql(at), callSid).update();
     }
 
     /** The call is over: an agent's voice seat is free again, a waiting caller is no longer offered. */

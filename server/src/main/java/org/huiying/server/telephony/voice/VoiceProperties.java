@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param voicemailMax  longest voicemail, in seconds
  * @param offerTimeout  how long a waiting caller rings on one agent's console before going to the next
  * @param missesBeforeAway an agent who lets this many offers in a row ring out is set AWAY
+ * @param serviceLevelThreshold a caller answered within this wait counts towards the service level
  */
 @ConfigurationProperties("huiying.voice")
 record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax, Duration offerTimeout,
-                       int missesBeforeAway) {
+                       int missesBeforeAway, Duration serviceLevelThreshold) {
 
     VoiceProperties {
         maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
@@ -24,5 +25,6 @@ record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, 
         voicemailMax = voicemailMax <= 0 ? 120 : voicemailMax;
         offerTimeout = offerTimeout == null ? Duration.ofSeconds(20) : offerTimeout;
         missesBeforeAway = missesBeforeAway <= 0 ? 3 : missesBeforeAway;
+        serviceLevelThreshold = serviceLevelThreshold == null ? Duration.ofSeconds(20) : serviceLevelThreshold;
     }
 }

@@ -282,6 +282,52 @@ abstract class HotlineAgentsContract {
     }
 
     @Test
+    void theFloorSeesCallersWaitingAndTheServiceLevelExactly() {
+        String supervisor = supervisor();
+        clock.advance(Duration.ofDays(1));
+        Instant from = clock.instant();
+        String a = callerWaiting();
+        long agent = offeredTo(a);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(answer(a, agent).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(60));
+        status(a, "completed");                     // answered after 5 s, talked 60 s
+        String b = callerWaiting();
+        offeredTo(b);
+        clock.advance(Duration.ofSeconds(10));
+        status(b, "completed");                     // hung up after waiting 10 s: abandoned
+        String c = callerWaiting();
+        offeredTo(c);
+        clock.advance(Duration.ofSeconds(15));      // still waiting, 15 s so far
+
+        JsonNode live = api.get("/api/calls/live", supervisor).body();
+        assertThat(live.get("waiting").asLong()).isEqualTo(1);
+        assertThat(live.get("longestWaitSeconds").asLong()).isEqualTo(15);
+        assertThat(live.get("agentsOnCalls").asLong()).isZero();
+        assertThat(live.get("ringing").asLong()).isEqualTo(1);
+
+        JsonNode report = api.get("/api/reports/calls?from=" + from + "&to=" + clock.instant(), supervisor).body();
+        assertThat(report.get("offered").asLong()).isEqualTo(3);
+        assertThat(report.get("answered").asLong()).isEqualTo(1);
+        assertThat(report.get("abandoned").asLong()).isEqualTo(1);
+        assertThat(report.get("averageSpeedOfAnswerSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(report.get("serviceLevelThresholdSeconds").asLong()).isEqualTo(20);
+        assertThat(report.get("serviceLevel").asDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.get("longestWaitSeconds").asLong()).isEqualTo(15);
+        assertThat(report.get("averageHandleSeconds").asDouble()).isEqualTo(60.0);
+
+        assertThat(api.get("/api/reports/calls?from=" + clock.instant() + "&to=" + from, supervisor).status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/calls?from=" + from.minus(Duration.ofDays(401)) + "&to=" + from, supervisor).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/reports/calls", tokens.get(first)).status()).isEqualTo(403);
+    }
+
+    private String supervisor() {
+        api.createStaff(admin, "floor-boss", "SUPERVISOR", 1);
+        return api.loginStaff("floor-boss");
+    }
+
+    @Test
     void answeringAnUnknownCallIsNotFound() {
         Api.Response answered = answer("CA00000000000000000000000000000000", first);
         assertThat(answered.status()).isEqualTo(404);
