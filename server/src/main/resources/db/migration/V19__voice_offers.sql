@@ -8,6 +8,11 @@ ALTER TABLE voice_call ADD COLUMN dequeue_reason VARCHAR(16);
 ALTER TABLE voice_call ADD COLUMN answered_by BIGINT;
 ALTER TABLE voice_call ADD COLUMN answered_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE voice_call ADD COLUMN ended_at TIMESTAMP WITH TIME ZONE;
+-- after an answered call the agent writes a wrap-up (outcome, resolved or not) before the next caller
+ALTER TABLE voice_call ADD COLUMN wrap_up_due TIMESTAMP WITH TIME ZONE;
+ALTER TABLE voice_call ADD COLUMN wrapped_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE voice_call ADD COLUMN wrap_up_outcome VARCHAR(500);
+ALTER TABLE voice_call ADD COLUMN wrap_up_resolved BOOLEAN;
 CREATE INDEX voice_call_waiting ON voice_call (queued_at);
 
 CREATE TABLE voice_offer (

@@ -294,7 +294,7 @@ $('kb-draft').addEventListener('click', () => {
 
 // --- hotline --------------------------------------------------------------------------------------
 $('side').prepend(phonePanel());
-startPhone(async ticketId => { await loadTickets(); select(ticketId); });
+startPhone(async ticketId => { await loadTickets(); select(ticketId); }, () => loadTickets());
 
 // --- live -----------------------------------------------------------------------------------------
 connectDesk(login, {

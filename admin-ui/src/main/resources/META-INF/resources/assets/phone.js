@@ -7,8 +7,9 @@ const $ = id => document.getElementById(id);
 const phone = { offer: null, answering: null, call: null, device: null, ring: null, tick: null };
 
 /** Builds the phone panel and registers the softphone when the server has one configured. */
-export function startPhone(onAnswered) {
+export function startPhone(onAnswered, onWrappedUp) {
   phone.onAnswered = onAnswered;
+  phone.onWrappedUp = onWrappedUp;
   $('phone-answer').addEventListener('click', answer);
   $('phone-mute').addEventListener('click', () => {
     if (!phone.call) return;
@@ -16,6 +17,7 @@ export function startPhone(onAnswered) {
     $('phone-mute').textContent = phone.call.isMuted() ? '取消静音' : '静音';
   });
   $('phone-hangup').addEventListener('click', () => phone.call && phone.call.disconnect());
+  $('phone-wrap-submit').addEventListener('click', submitWrapUp);
   registerSoftphone();
 }
 
@@ -25,6 +27,12 @@ export function onCallEvent(event) {
     phone.offer = event;
     render();
     startRinging();
+  } else if (event.type === 'wrap-up') {
+    phone.wrapUp = event;
+    $('phone-wrap-outcome').value = '';
+    $('phone-wrap-resolved').checked = false;
+    $('phone-status').textContent = '通话已结束，请填写通话小结';
+    render();
   } else if (event.type === 'withdrawn' && phone.offer && phone.offer.callSid === event.callSid) {
     phone.offer = null;
     stopRinging();
@@ -52,6 +60,21 @@ async function answer() {
     showError($('phone-error'), e.status === 409 ? new Error('该来电已被其他坐席接听或已挂断') : e);
   } finally {
     $('phone-answer').disabled = false;
+  }
+}
+
+async function submitWrapUp() {
+  const wrap = phone.wrapUp;
+  if (!wrap) return;
+  try {
+    await api('POST', `/api/calls/${encodeURIComponent(wrap.callSid)}/wrap-up`,
+      { outcome: $('phone-wrap-outcome').value, resolved: $('phone-wrap-resolved').checked });
+    phone.wrapUp = null;
+    $('phone-status').textContent = '通话小结已保存';
+    render();
+    if (phone.onWrappedUp) phone.onWrappedUp();
+  } catch (e) {
+    showError($('phone-error'), e.status === 400 ? new Error('请填写通话小结（最多 500 字）') : e);
   }
 }
 
@@ -98,6 +121,11 @@ function render() {
     $('phone-offer-wait').textContent = `已等待 ${offer.waitedSeconds} 秒`;
   }
   $('phone-in-call').hidden = !phone.call;
+  $('phone-wrap').hidden = !phone.wrapUp;
+  if (phone.wrapUp) {
+    const left = Math.max(0, Math.round((Date.parse(phone.wrapUp.dueAt) - Date.now()) / 1000));
+    $('phone-wrap-due').textContent = `剩余 ${left} 秒后将接收新来电`;
+  }
   document.title = offer ? '📞 来电 · 坐席工作台' : '坐席工作台 · 回应客服中心';
 }
 
@@ -142,5 +170,12 @@ export function phonePanel() {
     el('div', { id: 'phone-status', class: 'muted', testid: 'phone-status' }),
     el('div', { id: 'phone-in-call', hidden: true },
       el('button', { id: 'phone-mute' }, '静音'), ' ', el('button', { id: 'phone-hangup' }, '挂断')),
+    el('div', { id: 'phone-wrap', class: 'phone-wrap', hidden: true, testid: 'phone-wrap' },
+      el('label', { for: 'phone-wrap-outcome' }, '通话小结'),
+      el('textarea', { id: 'phone-wrap-outcome', rows: 3, maxlength: 500, testid: 'phone-wrap-outcome',
+        placeholder: '客户诉求、处理结果、后续安排' }),
+      el('label', {}, el('input', { type: 'checkbox', id: 'phone-wrap-resolved', testid: 'phone-wrap-resolved' }), ' 问题已解决（同时解决工单）'),
+      el('div', { id: 'phone-wrap-due', class: 'muted' }),
+      el('button', { id: 'phone-wrap-submit', class: 'primary', testid: 'phone-wrap-submit' }, '保存小结')),
     el('div', { class: 'error', id: 'phone-error', role: 'alert' }));
 }

@@ -99,11 +99,23 @@ class HotlineConsoleIntegrationTests {
         browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).size() == 1);
         browser.screenshot("console-hotline-answered");
 
-        // the floor: the supervisor's dashboard shows the agent on the call and the service level
+        // the caller hangs up: the agent writes the wrap-up and solves the ticket with it
+        params.remove("Digits");
+        params.put("CallStatus", "completed");
+        assertThat(webhooks.post("/twilio/voice/status", params).status()).isEqualTo(204);
+        browser.until(d -> browser.byTestId("phone-wrap").isDisplayed());
+        browser.byTestId("phone-wrap-outcome").sendKeys("客户投诉充电慢，已预约明天到店检查充电模块");
+        browser.byTestId("phone-wrap-resolved").click();
+        browser.screenshot("console-hotline-wrap-up");
+        browser.byTestId("phone-wrap-submit").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("通话小结已保存"));
+        browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).isEmpty());
+
+        // the floor: the supervisor's dashboard shows the day's calls and the service level
         api.createStaff(api.adminToken(), "zhao.lei", "SUPERVISOR", 1);
         browser.login("zhao.lei", "password-zhao.lei");
         browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/"));
-        browser.until(d -> d.findElement(By.id("phone-on-calls")).getText().equals("1"));
+        browser.until(d -> d.findElement(By.id("phone-on-calls")).getText().equals("0"));
         browser.until(d -> d.findElement(By.id("phone-service-level")).getText().equals("100%"));
         assertThat(browser.driver().findElement(By.id("phone-counts")).getText()).contains("来电 1").contains("接听 1");
         browser.screenshot("dashboard-hotline");

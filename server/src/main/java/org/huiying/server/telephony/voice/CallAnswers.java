@@ -37,10 +37,12 @@ class CallAnswers {
     private final VoiceTwiml twiml;
     private final TwilioClient client;
     private final TransactionTemplate tx;
+    private final VoiceProperties voice;
     private final Clock clock;
 
     CallAnswers(VoiceCalls calls, VoiceOffers offers, CallOffers dispatcher, Tickets tickets, VoiceTwiml twiml,
-                TwilioClient client, TransactionTemplate tx, Clock clock) {
+                TwilioClient client, TransactionTemplate tx, VoiceProperties voice, Clock clock) {
+        this.voice = voice;
         this.calls = calls;
         this.offers = offers;
         this.dispatcher = dispatcher;
@@ -84,7 +86,7 @@ class CallAnswers {
             return false;
         }
         try {
-            Call.updater(callSid).setTwiml(twiml.bridgeToAgent(identity, callSid, ticketId)).update(rest.get());
+            Call.updater(callSid).setTwiml(twiml.bridgeToAgent(identity, callSid, ticketId, voice.record())).update(rest.get());
             log.info("Hotline call {} bridged to agent {}", callSid, staffId);
             return true;
         } catch (RuntimeException e) {

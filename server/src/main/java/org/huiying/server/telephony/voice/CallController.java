@@ -1,10 +1,13 @@
 package org.huiying.server.telephony.voice;
 
 import org.huiying.server.security.CurrentStaff;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The agents' side of the hotline: answer the caller offered to you; the softphone's access token. */
@@ -13,8 +16,10 @@ class CallController {
 
     private final CallAnswers answers;
     private final VoiceTokens tokens;
+    private final CallWrapUps wrapUps;
 
-    CallController(CallAnswers answers, VoiceTokens tokens) {
+    CallController(CallAnswers answers, VoiceTokens tokens, CallWrapUps wrapUps) {
+        this.wrapUps = wrapUps;
         this.answers = answers;
         this.tokens = tokens;
     }
@@ -22,6 +27,12 @@ class CallController {
     @PostMapping("/api/calls/{callSid}/answer")
     CallAnswers.Answered answer(@PathVariable String callSid, Authentication auth) {
         return answers.answer(callSid, CurrentStaff.of(auth));
+    }
+
+    @PostMapping("/api/calls/{callSid}/wrap-up")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void wrapUp(@PathVariable String callSid, @RequestBody(required = false) CallWrapUps.WrapUp body, Authentication auth) {
+        wrapUps.wrapUp(callSid, body, CurrentStaff.of(auth));
     }
 
     @GetMapping("/api/voice/token")

@@ -149,7 +149,7 @@ class CallOffers implements AutoCloseable {
     private void offerWaiting(List<VoiceCalls.WaitingCall> waiting) {
         Map<String, Ticket> ticketOf = tickets.getAll(waiting.stream().map(VoiceCalls.WaitingCall::ticketId).toList());
         Set<String> ringing = new HashSet<>();
-        Set<Long> busy = new HashSet<>(calls.agentsOnCalls());
+        Set<Long> busy = new HashSet<>(calls.agentsOnCalls(clock.instant()));
         offers.allOpen().forEach(o -> {
             ringing.add(o.callSid());
             busy.add(o.staffId());

@@ -19,9 +19,11 @@ class CallStatuses {
     private final VoiceCalls calls;
     private final CallerCallbacks callbacks;
     private final CallOffers dispatcher;
+    private final CallWrapUps wrapUps;
     private final Clock clock;
 
-    CallStatuses(VoiceCalls calls, CallerCallbacks callbacks, CallOffers dispatcher, Clock clock) {
+    CallStatuses(VoiceCalls calls, CallerCallbacks callbacks, CallOffers dispatcher, CallWrapUps wrapUps, Clock clock) {
+        this.wrapUps = wrapUps;
         this.dispatcher = dispatcher;
         this.calls = calls;
         this.callbacks = callbacks;
@@ -42,6 +44,7 @@ class CallStatuses {
         if (status.rank >= CallStatus.COMPLETED.rank) {
             calls.dequeued(sid, VoiceCalls.DequeueReason.HANGUP, now); // only while still waiting: abandoned
             calls.ended(sid, now);
+            wrapUps.callEnded(sid, now);
             dispatcher.withdraw(sid, "caller-left");
             dispatcher.wake(); // an agent's voice seat may be free again
         }

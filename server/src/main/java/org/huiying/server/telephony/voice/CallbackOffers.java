@@ -70,6 +70,29 @@ class CallbackOffers {
         return twiml.goodbye(twiml.prompt("voicemail.thanks"));
     }
 
+    /**
+     * A recorded hotline call (its recording status callback): the link joins the ticket's conversation as
+     * a system message, once per RecordingSid — so it is shown with the ticket, erased with the
+     * conversation and kept no longer than it.
+     */
+    void callRecorded(java.util.Map<String, String> params, String ticket) {
+        String url = params.get("RecordingUrl");
+        String sid = params.get("RecordingSid");
+        if (url == null || url.isBlank() || sid == null || !"completed".equals(params.get("RecordingStatus"))
+                || ticket == null || ticket.isBlank()) {
+            return;
+        }
+        String conversationId;
+        try {
+            conversationId = allTickets.get(ticket).conversationId();
+        } catch (org.huiying.server.web.ApiException notFound) {
+            return; // a URL we did not write
+        }
+        String seconds = params.get("RecordingDuration") == null ? "" : "（" + params.get("RecordingDuration") + "秒）";
+        String link = mediaLinks.trusted(url) ? url : "（录音链接来源不受信任，已丢弃）";
+        conversations.append(conversationId, Sender.SYSTEM, null, "rec-" + sid, "通话录音" + seconds + "：" + link);
+    }
+
     /** Twilio's transcription, when it has one, joins the recording in the conversation. */
     void transcribed(InboundCall call, String ticket) {
         String text = call.param("TranscriptionText");

@@ -114,9 +114,27 @@ class VoiceCalls {
                 AND dequeued_at IS NULL FOR UPDATE""").param(callSid).query(String.class).optional().isPresent();
     }
 
-    /** Agents on a hotline call right now: each has one voice seat. */
-    List<Long> agentsOnCalls() {
-        return jdbc.sql("SELECT answered_by FROM voice_call WHERE answered_by IS NOT NULL AND ended_at IS NULL").query(Long.class).list();
+    /** Agents whose voice seat is taken: on a call, or writing its wrap-up while it is due. */
+    List<Long> agentsOnCalls(Instant now) {
+        return jdbc.sql("""
+                SELECT answered_by FROM voice_call WHERE answered_by IS NOT NULL
+                AND (ended_at IS NULL OR (wrapped_at IS NULL AND wrap_up_due > ?))""")
+                .param(Timestamps.sql(now)).query(Long.class).list();
+    }
+
+    /** An answered call ended: its agent owes a wrap-up by {@code due}. Null when the call was not answered. */
+    Optional<Long> awaitWrapUp(String callSid, Instant due) {
+        int updated = jdbc.sql("UPDATE voice_call SET wrap_up_due = ? WHERE call_sid = ? AND answered_by IS NOT NULL AND wrap_up_due IS NULL")
+                .params(Timestamps.sql(due), callSid).update();
+        return updated == 0 ? Optional.empty() : hotline(callSid).map(HotlineCall::answeredBy);
+    }
+
+    /** Records the agent's wrap-up once; false when it is not theirs, not ended, or written already. */
+    boolean wrapUp(String callSid, long staffId, String outcome, boolean resolved, Instant at) {
+        return jdbc.sql("""
+                UPDATE voice_call SET wrapped_at = ?, wrap_up_outcome = ?, wrap_up_resolved = ?, updated_at = ?
+                WHERE call_sid = ? AND answered_by = ? AND ended_at IS NOT NULL AND wrapped_at IS NULL""")
+                .params(Timestamps.sql(at), outcome, resolved, Timestamps.sql(at), callSid, staffId).update() == 1;
     }
 
     Optional<HotlineCall> hotline(String callSid) {

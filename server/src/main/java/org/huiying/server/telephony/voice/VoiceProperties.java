@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param offerTimeout  how long a waiting caller rings on one agent's console before going to the next
  * @param missesBeforeAway an agent who lets this many offers in a row ring out is set AWAY
  * @param serviceLevelThreshold a caller answered within this wait counts towards the service level
+ * @param wrapUp        after an answered call, how long the agent has for its wrap-up before the next caller
+ * @param record        record answered calls (both parties, one channel each), after a spoken notice
  */
 @ConfigurationProperties("huiying.voice")
 record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax, Duration offerTimeout,
-                       int missesBeforeAway, Duration serviceLevelThreshold) {
+                       int missesBeforeAway, Duration serviceLevelThreshold,
+                       Duration wrapUp, boolean record) {
 
     VoiceProperties {
         maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
@@ -26,5 +29,6 @@ record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, 
         offerTimeout = offerTimeout == null ? Duration.ofSeconds(20) : offerTimeout;
         missesBeforeAway = missesBeforeAway <= 0 ? 3 : missesBeforeAway;
         serviceLevelThreshold = serviceLevelThreshold == null ? Duration.ofSeconds(20) : serviceLevelThreshold;
+        wrapUp = wrapUp == null ? Duration.ofMinutes(2) : wrapUp;
     }
 }

@@ -32,6 +32,7 @@ class VoiceTwiml {
     static final String QUEUE_WAIT = "/twilio/voice/queue-wait";
     static final String QUEUE_EXIT = "/twilio/voice/queue-exit";
     static final String RECORDING = "/twilio/voice/recording";
+    static final String CALL_RECORDING = "/twilio/voice/call-recording";
     static final String TRANSCRIPTION = "/twilio/voice/transcription";
     static final String STATUS = "/twilio/voice/status";
     /** What the menu's speech recognition listens for. */
@@ -144,9 +145,18 @@ class VoiceTwiml {
      * {@code identity}), which is told which call and ticket this is. {@code answerOnBridge}: the caller
      * keeps hearing the line until the agent's browser picks up.
      */
-    String bridgeToAgent(String identity, String callSid, String ticketId) {
-        return new VoiceResponse.Builder()
-                .dial(new Dial.Builder().answerOnBridge(true).timeout(20)
+    String bridgeToAgent(String identity, String callSid, String ticketId, boolean record) {
+        VoiceResponse.Builder r = new VoiceResponse.Builder();
+        Dial.Builder dial = new Dial.Builder().answerOnBridge(true).timeout(20);
+        if (record) {
+            // told before anything is recorded; each party on a channel of its own
+            r.say(prompt("recording.notice"));
+            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
+                    .recordingStatusCallback(url(CALL_RECORDING + "?ticket=" + ticketId)).recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(Dial.RecordingEvent.COMPLETED);
+        }
+        return r
+                .dial(dial
                         .client(new Client.Builder().identity(new Identity.Builder(identity).build())
                                 .parameter(new Parameter.Builder().name("callSid").value(callSid).build())
                                 .parameter(new Parameter.Builder().name("ticketId").value(ticketId).build())

@@ -56,6 +56,12 @@ class VoiceWebhookController {
         return xml(offers.recorded(InboundCall.of(signatures.verifiedParameters(request)), ticket));
     }
 
+    @PostMapping(path = "/twilio/voice/call-recording", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> callRecording(HttpServletRequest request, @RequestParam(required = false) String ticket) {
+        offers.callRecorded(signatures.verifiedParameters(request), ticket);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping(path = "/twilio/voice/transcription", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> transcription(HttpServletRequest request, @RequestParam(required = false) String ticket) {
         offers.transcribed(InboundCall.of(signatures.verifiedParameters(request)), ticket);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class CallerLineTest {
 
-    private final VoiceProperties voice = new VoiceProperties(Duration.ofMinutes(5), Duration.ofMinutes(4), 0, 0, null, 0, null);
+    private final VoiceProperties voice = new VoiceProperties(Duration.ofMinutes(5), Duration.ofMinutes(4), 0, 0, null, 0, null, null, false);
 
     @Test
     void nobodyOnlineIsNeverAWait() {

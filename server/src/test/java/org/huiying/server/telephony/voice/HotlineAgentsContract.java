@@ -39,6 +39,7 @@ abstract class HotlineAgentsContract {
 
     static final String PUBLIC_BASE = "https://hotline.example.com";
     static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration WRAP_UP = Duration.ofMinutes(2);
     private static final AtomicInteger NUMBERS = new AtomicInteger();
     private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -63,6 +64,8 @@ abstract class HotlineAgentsContract {
         args.add("--huiying.public-base-url=" + PUBLIC_BASE);
         args.add("--huiying.voice.max-wait=PT30M");
         args.add("--huiying.voice.offer-timeout=" + OFFER_TIMEOUT);
+        args.add("--huiying.voice.wrap-up=" + WRAP_UP);
+        args.add("--huiying.voice.record=true");
         args.add("--huiying.twilio.api-key=SK0123456789abcdef0123456789abcdef");
         args.add("--huiying.twilio.api-secret=test-api-secret-0123456789abcdefghijkl");
         args.add("--huiying.twilio.twiml-app-sid=AP0123456789abcdef0123456789abcdef");
@@ -103,12 +106,13 @@ abstract class HotlineAgentsContract {
         presence(second, "ONLINE");
     }
 
-    /** Every caller a test left waiting hangs up, so the next test starts with free agents. */
+    /** Every caller a test left on the line hangs up and every wrap-up time runs out: the next test starts with free agents. */
     @AfterEach
     void waitingCallersHangUp() {
         for (String sid : db.sql("SELECT call_sid FROM voice_call WHERE ended_at IS NULL").query(String.class).list()) {
             status(sid, "completed");
         }
+        clock.advance(WRAP_UP.plusSeconds(1));
     }
 
     void presence(long staffId, String status) {
@@ -181,7 +185,11 @@ abstract class HotlineAgentsContract {
                 .findFirst().orElseThrow();
         assertThat(update.authorized()).isTrue();
         Twiml bridge = Twiml.parse(update.param("Twiml"));
-        assertThat(bridge.verbs()).containsExactly("Dial");
+        assertThat(bridge.verbs()).containsExactly("Say", "Dial");
+        assertThat(bridge.one("Say").getTextContent()).as("the caller is told before anything is recorded").contains("录音");
+        assertThat(bridge.one("Dial").getAttribute("record")).isEqualTo("record-from-answer-dual");
+        String recordingCallback = bridge.one("Dial").getAttribute("recordingStatusCallback");
+        assertThat(recordingCallback).isEqualTo(PUBLIC_BASE + "/twilio/voice/call-recording?ticket=" + ticketId);
         Element client = bridge.one("Client");
         assertThat(bridge.one("Identity").getTextContent()).isEqualTo(Long.toString(agent));
         assertThat(client.getElementsByTagName("Parameter").getLength()).isEqualTo(2);
@@ -192,6 +200,72 @@ abstract class HotlineAgentsContract {
         assertThat(ticket.get("first_responded_at")).as("the bridge is the first response").isNotNull();
         assertThat(db.sql("SELECT kind FROM sla_event WHERE ticket_id = ? AND kind = 'MET'").param(ticketId).query(String.class).list())
                 .hasSize(1);
+
+        // the recording, once Twilio has it, is linked on the ticket's conversation — once, however often Twilio tells us
+        Map<String, String> recorded = Map.of("AccountSid", TwilioStandIn.ACCOUNT_SID, "CallSid", sid,
+                "RecordingSid", "RE0123456789abcdef0123456789abcdef", "RecordingStatus", "completed", "RecordingDuration", "42",
+                "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Recordings/RE0123456789abcdef0123456789abcdef");
+        for (int i = 0; i < 2; i++) {
+            assertThat(webhooks.postTo(recordingCallback, recorded).status()).isEqualTo(204);
+        }
+        String conversationId = db.sql("SELECT conversation_id FROM ticket WHERE id = ?").param(ticketId).query(String.class).single();
+        List<String> recordings = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            recordings.clear();
+            api.get("/api/conversations/" + conversationId + "/messages", admin).body().forEach(m -> {
+                if (m.get("text").asString().startsWith("通话录音")) {
+                    recordings.add(m.get("text").asString());
+                }
+            });
+            assertThat(recordings).hasSize(1);
+        });
+        assertThat(recordings.get(0)).contains("42秒").contains("/Recordings/RE0123456789abcdef");
+    }
+
+    @Test
+    void afterAnAnsweredCallTheAgentWrapsUpBeforeTheNextCallerRingsAndCanResolveTheTicket() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        String ticketId = pushTo(agent, "offer", sid).get("ticketId").asString();
+        assertThat(answer(sid, agent).status()).isEqualTo(200);
+        Api.Response early = api.post("/api/calls/" + sid + "/wrap-up", tokens.get(agent), Map.of("outcome", "已解答", "resolved", true));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().get("error").asString()).isEqualTo("call_in_progress");
+
+        status(sid, "completed");
+        JsonNode asked = pushTo(agent, "wrap-up", sid);
+        assertThat(asked.get("ticketId").asString()).isEqualTo(ticketId);
+        presence(other(agent), "OFFLINE");
+        String next = callerWaiting();
+        long ringing = db.sql("SELECT COUNT(*) FROM voice_offer WHERE call_sid = ?").param(next).query(Long.class).single();
+        assertThat(ringing).as("nobody is free while the only online agent writes the wrap-up").isZero();
+
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(agent), Map.of("outcome", "", "resolved", true)).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(other(agent)), Map.of("outcome", "代写", "resolved", true))
+                .status()).isEqualTo(404);
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(agent),
+                Map.of("outcome", "客户的充电问题已远程指导解决", "resolved", true)).status()).isEqualTo(204);
+        assertThat(db.sql("SELECT status FROM ticket WHERE id = ?").param(ticketId).query(String.class).single()).isEqualTo("RESOLVED");
+        assertThat(db.sql("SELECT wrap_up_outcome FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single())
+                .isEqualTo("客户的充电问题已远程指导解决");
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(agent), Map.of("outcome", "再写一次", "resolved", false))
+                .status()).isEqualTo(409);
+        assertThat(offeredTo(next)).as("wrapped up, the agent takes the next caller").isEqualTo(agent);
+    }
+
+    @Test
+    void anAgentWhoDoesNotWrapUpInTimeIsFreeForTheNextCallerAllTheSame() {
+        String sid = callerWaiting();
+        long agent = offeredTo(sid);
+        pushTo(agent, "offer", sid);
+        assertThat(answer(sid, agent).status()).isEqualTo(200);
+        status(sid, "completed");
+        pushTo(agent, "wrap-up", sid);
+        presence(other(agent), "OFFLINE");
+        String next = callerWaiting();
+        clock.advance(WRAP_UP.plusSeconds(1));
+        assertThat(offeredTo(next)).isEqualTo(agent);
     }
 
     @Test
