@@ -26,3 +26,6 @@ CREATE TABLE voice_offer (
 );
 CREATE INDEX voice_offer_call ON voice_offer (call_sid, outcome);
 CREATE INDEX voice_offer_staff ON voice_offer (staff_id, id);
+
+-- an agent may take hotline calls on their own phone instead of the browser softphone
+ALTER TABLE staff ADD COLUMN phone VARCHAR(32);

@@ -18,6 +18,8 @@ export function startPhone(onAnswered, onWrappedUp) {
   });
   $('phone-hangup').addEventListener('click', () => phone.call && phone.call.disconnect());
   $('phone-wrap-submit').addEventListener('click', submitWrapUp);
+  $('phone-own-save').addEventListener('click', saveOwnPhone);
+  api('GET', '/api/staff/me/phone').then(showOwnPhone).catch(() => {});
   registerSoftphone();
 }
 
@@ -60,6 +62,20 @@ async function answer() {
     showError($('phone-error'), e.status === 409 ? new Error('该来电已被其他坐席接听或已挂断') : e);
   } finally {
     $('phone-answer').disabled = false;
+  }
+}
+
+function showOwnPhone(own) {
+  $('phone-own').value = '';
+  $('phone-own').placeholder = own.set ? `当前：${own.phone}（留空保存即清除）` : '例如 138 0013 8000';
+}
+
+async function saveOwnPhone() {
+  try {
+    showOwnPhone(await api('PUT', '/api/staff/me/phone', { phone: $('phone-own').value }));
+    $('phone-status').textContent = '接听号码已保存';
+  } catch (e) {
+    showError($('phone-error'), e.status === 400 ? new Error('请输入有效的手机或座机号码') : e);
   }
 }
 
@@ -177,5 +193,10 @@ export function phonePanel() {
       el('label', {}, el('input', { type: 'checkbox', id: 'phone-wrap-resolved', testid: 'phone-wrap-resolved' }), ' 问题已解决（同时解决工单）'),
       el('div', { id: 'phone-wrap-due', class: 'muted' }),
       el('button', { id: 'phone-wrap-submit', class: 'primary', testid: 'phone-wrap-submit' }, '保存小结')),
+    el('details', { class: 'phone-own' },
+      el('summary', {}, '用我的电话接听'),
+      el('div', { class: 'muted' }, '未配置浏览器电话时，接听的来电会转到这个号码。'),
+      el('input', { id: 'phone-own', type: 'tel', maxlength: 32, testid: 'phone-own' }),
+      el('button', { id: 'phone-own-save', testid: 'phone-own-save' }, '保存')),
     el('div', { class: 'error', id: 'phone-error', role: 'alert' }));
 }

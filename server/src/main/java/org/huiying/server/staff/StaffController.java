@@ -2,6 +2,7 @@ package org.huiying.server.staff;
 
 import java.util.List;
 import java.util.Map;
+import org.huiying.server.phone.PhoneNumbers;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,10 @@ class StaffController {
 
     private final StaffService service;
     private final StaffRepository repository;
+    private final StaffPhones phones;
 
-    StaffController(StaffService service, StaffRepository repository) {
+    StaffController(StaffService service, StaffRepository repository, StaffPhones phones) {
+        this.phones = phones;
         this.service = service;
         this.repository = repository;
     }
@@ -51,6 +54,29 @@ class StaffController {
         Presence presence = body.valid();
         service.setPresence(CurrentStaff.of(auth).id(), presence);
         return Map.of("status", presence.name());
+    }
+
+    /** The caller's own phone for hotline calls, masked as every screen shows numbers. */
+    @GetMapping("/api/staff/me/phone")
+    Map<String, Object> myPhone(Authentication auth) {
+        return phoneView(phones.phoneOf(CurrentStaff.of(auth).id()).orElse(null));
+    }
+
+    /** Sets (any common spelling, stored as E.164) or clears ({@code null} or empty) the caller's own phone. */
+    @PutMapping("/api/staff/me/phone")
+    Map<String, Object> setMyPhone(@RequestBody(required = false) PhoneBody body, Authentication auth) {
+        String raw = body == null || body.phone() == null ? "" : body.phone().strip();
+        String e164 = raw.isEmpty() ? null : PhoneNumbers.e164(raw)
+                .orElseThrow(() -> ApiException.badRequest("invalid_phone", "Not a phone number: " + PhoneNumbers.mask(raw)));
+        phones.setPhone(CurrentStaff.of(auth).id(), e164);
+        return phoneView(e164);
+    }
+
+    record PhoneBody(String phone) {
+    }
+
+    private static Map<String, Object> phoneView(String phone) {
+        return phone == null ? Map.of("set", false) : Map.of("set", true, "phone", PhoneNumbers.mask(phone));
     }
 
     record PresenceBody(String status) {

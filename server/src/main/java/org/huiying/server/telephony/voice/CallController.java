@@ -25,8 +25,22 @@ class CallController {
     }
 
     @PostMapping("/api/calls/{callSid}/answer")
-    CallAnswers.Answered answer(@PathVariable String callSid, Authentication auth) {
-        return answers.answer(callSid, CurrentStaff.of(auth));
+    CallAnswers.Answered answer(@PathVariable String callSid, @RequestBody(required = false) AnswerBody body, Authentication auth) {
+        return answers.answer(callSid, body == null ? null : body.valid(), CurrentStaff.of(auth));
+    }
+
+    /** {@code via}: BROWSER or PHONE; absent, the softphone when one is configured, else the agent's phone when set. */
+    record AnswerBody(String via) {
+        CallAnswers.Via valid() {
+            if (via == null || via.isBlank()) {
+                return null;
+            }
+            try {
+                return CallAnswers.Via.valueOf(via.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw org.huiying.server.web.ApiException.badRequest("invalid_via", "via: BROWSER or PHONE");
+            }
+        }
     }
 
     @PostMapping("/api/calls/{callSid}/wrap-up")

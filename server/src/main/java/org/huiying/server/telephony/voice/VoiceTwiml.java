@@ -9,6 +9,7 @@ import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Identity;
 import com.twilio.twiml.voice.Leave;
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Record;
@@ -148,13 +149,7 @@ class VoiceTwiml {
     String bridgeToAgent(String identity, String callSid, String ticketId, boolean record) {
         VoiceResponse.Builder r = new VoiceResponse.Builder();
         Dial.Builder dial = new Dial.Builder().answerOnBridge(true).timeout(20);
-        if (record) {
-            // told before anything is recorded; each party on a channel of its own
-            r.say(prompt("recording.notice"));
-            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
-                    .recordingStatusCallback(url(CALL_RECORDING + "?ticket=" + ticketId)).recordingStatusCallbackMethod(HttpMethod.POST)
-                    .recordingStatusCallbackEvents(Dial.RecordingEvent.COMPLETED);
-        }
+        recordIf(record, r, dial, ticketId);
         return r
                 .dial(dial
                         .client(new Client.Builder().identity(new Identity.Builder(identity).build())
@@ -163,6 +158,27 @@ class VoiceTwiml {
                                 .build())
                         .build())
                 .build().toXml();
+    }
+
+    /** The caller's live call, redirected to the agent's own phone (calling from the hotline's number). */
+    String bridgeToPhone(String phone, String callerId, String ticketId, boolean record) {
+        VoiceResponse.Builder r = new VoiceResponse.Builder();
+        Dial.Builder dial = new Dial.Builder().answerOnBridge(true).timeout(20);
+        if (callerId != null) {
+            dial.callerId(callerId);
+        }
+        recordIf(record, r, dial, ticketId);
+        return r.dial(dial.number(new Number.Builder(phone).build()).build()).build().toXml();
+    }
+
+    /** The caller is told before anything is recorded; then each party is recorded on a channel of its own. */
+    private void recordIf(boolean record, VoiceResponse.Builder r, Dial.Builder dial, String ticketId) {
+        if (record) {
+            r.say(prompt("recording.notice"));
+            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
+                    .recordingStatusCallback(url(CALL_RECORDING + "?ticket=" + ticketId)).recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(Dial.RecordingEvent.COMPLETED);
+        }
     }
 
     /** What a callback says when the customer picks up, before they wait for an agent. */

@@ -402,6 +402,37 @@ abstract class HotlineAgentsContract {
     }
 
     @Test
+    void anAgentMayTakeTheCallOnTheirOwnPhone() {
+        assertThat(api.put("/api/staff/me/phone", tokens.get(first), Map.of("phone", "不是号码")).status()).isEqualTo(400);
+        Api.Response set = api.put("/api/staff/me/phone", tokens.get(first), Map.of("phone", "138 0013 8000"));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.body().get("phone").asString()).isEqualTo("138****8000");
+        assertThat(api.get("/api/staff/me/phone", tokens.get(first)).body().get("phone").asString()).isEqualTo("138****8000");
+        assertThat(api.put("/api/staff/me/phone", tokens.get(second), Map.of("phone", "")).status()).isEqualTo(200);
+        presence(second, "OFFLINE");
+
+        String sid = callerWaiting();
+        assertThat(offeredTo(sid)).isEqualTo(first);
+        assertThat(api.post("/api/calls/" + sid + "/answer", tokens.get(first), Map.of("via", "fax")).status()).isEqualTo(400);
+        Api.Response answered = api.post("/api/calls/" + sid + "/answer", tokens.get(first), Map.of("via", "PHONE"));
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+        assertThat(answered.body().get("via").asString()).isEqualTo("PHONE");
+        Twiml bridge = Twiml.parse(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))
+                .findFirst().orElseThrow().param("Twiml"));
+        assertThat(bridge.one("Number").getTextContent()).isEqualTo("+8613800138000");
+        assertThat(bridge.one("Dial").getAttribute("callerId")).isEqualTo(TwilioStandIn.FROM);
+
+        presence(second, "ONLINE");
+        presence(first, "OFFLINE");
+        String next = callerWaiting();
+        assertThat(offeredTo(next)).isEqualTo(second);
+        Api.Response noPhone = api.post("/api/calls/" + next + "/answer", tokens.get(second), Map.of("via", "PHONE"));
+        assertThat(noPhone.status()).isEqualTo(400);
+        assertThat(noPhone.body().get("error").asString()).isEqualTo("no_phone");
+        api.put("/api/staff/me/phone", tokens.get(first), Map.of("phone", ""));
+    }
+
+    @Test
     void answeringAnUnknownCallIsNotFound() {
         Api.Response answered = answer("CA00000000000000000000000000000000", first);
         assertThat(answered.status()).isEqualTo(404);
