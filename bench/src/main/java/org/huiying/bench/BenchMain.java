@@ -18,6 +18,7 @@ public final class BenchMain {
             case "tickets" -> System.out.println("RESULT " + new TicketBench(new Options(args, 1)).run());
             case "webhooks" -> System.out.println("RESULT " + new WebhookBench(new Options(args, 1)).run());
             case "agents" -> System.out.println("RESULT " + new AgentsBench(new Options(args, 1)).run());
+            case "hotline" -> System.out.println("RESULT " + new HotlineBench(new Options(args, 1)).run());
             case "jmh" -> org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "echo" -> EchoServer.main(new String[0]);
             default -> {
@@ -29,6 +30,7 @@ public final class BenchMain {
                           tickets [--quick] [--writers=N] [--agents=N] [--capacity=N] [--customers=N] [--resolve=false] [--jfr=FILE]
                           agents [--quick] [--agents=500] [--supervisors=5] [--customers=N] [--rate=25] [--sla=S]
                                  [--reload-every=MS (0: each event, -1: never)] [--server-jar=PATH] [--server-jvm="…"] [--server-args="…"] [--jfr=FILE]
+                          hotline [--callers=200] [--agents=50] [--warmup-callers=100] [--ring-ms=300] [--talk-ms=1000] [--server-jar=PATH] [--jfr=FILE]
                           jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
                         """);
                 System.exit(mode.equals("help") ? 0 : 2);

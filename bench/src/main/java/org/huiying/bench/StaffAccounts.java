@@ -65,6 +65,11 @@ final class StaffAccounts {
                 "{\"status\":\"ONLINE\"}", 200));
     }
 
+    /** A request as the given staff member, its body; the status must be {@code expected}. */
+    CompletableFuture<String> send(Session as, String method, String path, String body, int expected) {
+        return async(method, path, as.token(), body, expected);
+    }
+
     /** A GET as the given staff member, its body (the status is checked). */
     CompletableFuture<String> get(Session as, String path) {
         return async("GET", path, as.token(), null, 200);

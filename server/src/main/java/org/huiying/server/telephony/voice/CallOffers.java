@@ -109,6 +109,12 @@ class CallOffers implements AutoCloseable {
         }
     }
 
+    /** A waiting caller left the queue unanswered (hung up, or waited too long and took the callback offer). */
+    void callerLeft(String callSid, VoiceCalls.DequeueReason reason) {
+        calls.dequeued(callSid, reason, Timestamps.now(clock));
+        withdraw(callSid, "caller-left");
+    }
+
     /** The caller left (hung up, took the callback offer) or was answered elsewhere: their offer stops ringing. */
     void withdraw(String callSid, String reason) {
         offers.open(callSid).ifPresent(offer -> {
@@ -147,57 +153,85 @@ class CallOffers implements AutoCloseable {
     }
 
     private void offerWaiting(List<VoiceCalls.WaitingCall> waiting) {
-        Map<String, Ticket> ticketOf = tickets.getAll(waiting.stream().map(VoiceCalls.WaitingCall::ticketId).toList());
         Set<String> ringing = new HashSet<>();
         Set<Long> busy = new HashSet<>(calls.agentsOnCalls(clock.instant()));
         offers.allOpen().forEach(o -> {
             ringing.add(o.callSid());
             busy.add(o.staffId());
         });
-        List<Staff> online = staff.findOnline();
-        List<VoiceCalls.WaitingCall> ordered = waiting.stream()
-                .filter(c -> ticketOf.containsKey(c.ticketId()) && !ringing.contains(c.callSid()))
+        List<Staff> free = staff.findOnline().stream().filter(s -> !busy.contains(s.id())).toList();
+        List<VoiceCalls.WaitingCall> unoffered = waiting.stream().filter(c -> !ringing.contains(c.callSid())).toList();
+        if (free.isEmpty() || unoffered.isEmpty()) {
+            return; // every voice seat is taken: nothing to decide until one frees up
+        }
+        Map<String, Ticket> ticketOf = tickets.getAll(unoffered.stream().map(VoiceCalls.WaitingCall::ticketId).toList());
+        List<VoiceCalls.WaitingCall> ordered = unoffered.stream()
+                .filter(c -> ticketOf.containsKey(c.ticketId()))
                 .sorted(Comparator.comparingInt((VoiceCalls.WaitingCall c) -> -ticketOf.get(c.ticketId()).priority())
                         .thenComparing(VoiceCalls.WaitingCall::queuedAt))
                 .toList();
+        Map<VoiceCalls.WaitingCall, Staff> plan = new java.util.LinkedHashMap<>();
+        Set<Long> taken = new HashSet<>();
         for (VoiceCalls.WaitingCall call : ordered) {
-            Ticket ticket = ticketOf.get(call.ticketId());
-            pick(ticket, call.callSid(), online, busy).ifPresent(agent -> {
-                if (offer(call, ticket, agent)) {
-                    busy.add(agent.id());
-                }
+            if (taken.size() == free.size()) {
+                break;
+            }
+            pick(ticketOf.get(call.ticketId()), call.callSid(), free, taken).ifPresent(agent -> {
+                plan.put(call, agent);
+                taken.add(agent.id());
             });
+        }
+        if (!plan.isEmpty()) {
+            offer(plan, ticketOf);
         }
     }
 
     /** An eligible agent with a free voice seat, preferring those who have not let this call ring out already. */
-    private Optional<Staff> pick(Ticket ticket, String callSid, List<Staff> online, Set<Long> busy) {
-        Set<Long> missed = Set.copyOf(offers.missedBy(callSid));
-        return online.stream()
+    private Optional<Staff> pick(Ticket ticket, String callSid, List<Staff> free, Set<Long> taken) {
+        List<Staff> eligible = free.stream()
                 .filter(s -> s.roleNames().contains(ticket.requiredRole()) && s.skills().containsAll(ticket.skills()))
-                .filter(s -> !busy.contains(s.id()))
+                .filter(s -> !taken.contains(s.id()))
+                .toList();
+        if (eligible.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> missed = Set.copyOf(offers.missedBy(callSid));
+        return eligible.stream()
                 .min(Comparator.comparing((Staff s) -> missed.contains(s.id()))
                         .thenComparing(s -> s.lastAssignedAt() == null ? Instant.EPOCH : s.lastAssignedAt()));
     }
 
-    private boolean offer(VoiceCalls.WaitingCall call, Ticket ticket, Staff agent) {
+    /**
+     * Makes the planned offers in one transaction (one commit, which the embedded database forces to the
+     * disk, for all of them), each only if its caller still waits with no offer and its agent is still
+     * online with none: the callers' rows are locked first, in CallSid order, then the agents' in id order,
+     * so passes on two nodes never deadlock. The offers are pushed once committed.
+     */
+    private void offer(Map<VoiceCalls.WaitingCall, Staff> plan, Map<String, Ticket> ticketOf) {
         Instant now = Timestamps.now(clock);
         Instant expires = now.plus(voice.offerTimeout());
-        VoiceOffers.Offer made = tx.execute(status -> {
-            if (!calls.lockWaiting(call.callSid()) || offers.open(call.callSid()).isPresent()
-                    || !staff.lockOnlineCapacities(List.of(agent.id())).containsKey(agent.id()) || offers.openFor(agent.id())) {
-                return null;
+        List<VoiceCalls.WaitingCall> made = tx.execute(status -> {
+            List<VoiceCalls.WaitingCall> byCall = plan.keySet().stream().sorted(Comparator.comparing(VoiceCalls.WaitingCall::callSid))
+                    .filter(call -> calls.lockWaiting(call.callSid()) && offers.open(call.callSid()).isEmpty()).toList();
+            Set<Long> online = staff.lockOnlineCapacities(byCall.stream().map(c -> plan.get(c).id()).toList()).keySet();
+            List<VoiceCalls.WaitingCall> offered = new java.util.ArrayList<>();
+            for (VoiceCalls.WaitingCall call : byCall) {
+                long agent = plan.get(call).id();
+                if (online.contains(agent) && !offers.openFor(agent)) {
+                    offers.insert(call.callSid(), agent, now, expires);
+                    offered.add(call);
+                }
             }
-            return offers.insert(call.callSid(), agent.id(), now, expires);
+            return offered;
         });
-        if (made == null) {
-            return false;
+        for (VoiceCalls.WaitingCall call : made) {
+            Ticket ticket = ticketOf.get(call.ticketId());
+            long agent = plan.get(call).id();
+            push.toUser(agent, DESTINATION, Map.of("type", "offer", "callSid", call.callSid(), "ticketId", ticket.id(),
+                    "ticketType", ticket.type().name(), "caller", PhoneNumbers.mask(call.phone()),
+                    "waitedSeconds", Duration.between(call.queuedAt(), now).toSeconds(), "expiresAt", expires.toString()));
+            log.info("Hotline call {} offered to agent {}", call.callSid(), agent);
         }
-        push.toUser(agent.id(), DESTINATION, Map.of("type", "offer", "callSid", call.callSid(), "ticketId", ticket.id(),
-                "ticketType", ticket.type().name(), "caller", PhoneNumbers.mask(call.phone()),
-                "waitedSeconds", Duration.between(call.queuedAt(), now).toSeconds(), "expiresAt", expires.toString()));
-        log.info("Hotline call {} offered to agent {}", call.callSid(), agent.id());
-        return true;
     }
 
     @Override

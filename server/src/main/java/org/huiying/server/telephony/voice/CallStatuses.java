@@ -42,10 +42,9 @@ class CallStatuses {
             return;
         }
         if (status.rank >= CallStatus.COMPLETED.rank) {
-            calls.dequeued(sid, VoiceCalls.DequeueReason.HANGUP, now); // only while still waiting: abandoned
+            dispatcher.callerLeft(sid, VoiceCalls.DequeueReason.HANGUP); // only while still waiting: abandoned
             calls.ended(sid, now);
             wrapUps.callEnded(sid, now);
-            dispatcher.withdraw(sid, "caller-left");
             dispatcher.wake(); // an agent's voice seat may be free again
         }
         calls.find(sid).map(VoiceCalls.OutboundCall::callbackTaskId).ifPresent(task -> {

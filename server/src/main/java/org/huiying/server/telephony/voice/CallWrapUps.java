@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.huiying.server.cluster.StaffPush;
 import org.huiying.server.security.CurrentStaff;
+import org.huiying.server.storage.AfterCommit;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.ticket.Tickets;
 import org.huiying.server.web.ApiException;
@@ -27,10 +28,12 @@ class CallWrapUps {
     private final VoiceCalls calls;
     private final Tickets tickets;
     private final StaffPush push;
+    private final CallOffers dispatcher;
     private final VoiceProperties voice;
     private final Clock clock;
 
-    CallWrapUps(VoiceCalls calls, Tickets tickets, StaffPush push, VoiceProperties voice, Clock clock) {
+    CallWrapUps(VoiceCalls calls, Tickets tickets, StaffPush push, CallOffers dispatcher, VoiceProperties voice, Clock clock) {
+        this.dispatcher = dispatcher;
         this.calls = calls;
         this.tickets = tickets;
         this.push = push;
@@ -65,5 +68,6 @@ class CallWrapUps {
         if (body.resolved() && call.ticketId() != null) {
             tickets.resolve(call.ticketId(), me);
         }
+        AfterCommit.run(dispatcher::wake); // the agent's voice seat is free: a waiting caller may ring now
     }
 }

@@ -1,8 +1,6 @@
 package org.huiying.server.telephony.voice;
 
-import java.time.Clock;
 import java.util.Map;
-import org.huiying.server.storage.Timestamps;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,15 +14,10 @@ class QueueAnnouncements {
     private final VoiceTwiml twiml;
     private final CallbackOffers offers;
     private final VoiceProperties voice;
-    private final VoiceCalls calls;
     private final CallOffers dispatcher;
-    private final Clock clock;
 
-    QueueAnnouncements(VoiceTwiml twiml, CallbackOffers offers, VoiceProperties voice, VoiceCalls calls, CallOffers dispatcher,
-                       Clock clock) {
-        this.calls = calls;
+    QueueAnnouncements(VoiceTwiml twiml, CallbackOffers offers, VoiceProperties voice, CallOffers dispatcher) {
         this.dispatcher = dispatcher;
-        this.clock = clock;
         this.twiml = twiml;
         this.offers = offers;
         this.voice = voice;
@@ -54,8 +47,7 @@ class QueueAnnouncements {
     /** Hung up or left for the callback offer: no longer waiting for a person, no longer offered. */
     private void left(String callSid, VoiceCalls.DequeueReason reason) {
         if (callSid != null && !callSid.isBlank()) {
-            calls.dequeued(callSid, reason, Timestamps.now(clock));
-            dispatcher.withdraw(callSid, "caller-left");
+            dispatcher.callerLeft(callSid, reason);
         }
     }
 

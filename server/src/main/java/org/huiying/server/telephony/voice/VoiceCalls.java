@@ -84,11 +84,11 @@ class VoiceCalls {
     enum DequeueReason { HANGUP, CALLBACK_OFFER }
 
     /** The caller left the queue without an agent: hung up (abandoned), or left for the callback offer. */
-    void dequeued(String callSid, DequeueReason reason, Instant at) {
-        jdbc.sql("""
+    boolean dequeued(String callSid, DequeueReason reason, Instant at) {
+        return jdbc.sql("""
                 UPDATE voice_call SET dequeued_at = ?, dequeue_reason = ?, updated_at = ?
                 WHERE call_sid = ? AND queued_at IS NOT NULL AND dequeued_at IS NULL AND answered_by IS NULL""")
-                .params(Timestamps.sql(at), reason.name(), Timestamps.sql(at), callSid).update();
+                .params(Timestamps.sql(at), reason.name(), Timestamps.sql(at), callSid).update() == 1;
     }
 
     /** The call is over: an agent's voice seat is free again, a waiting caller is no longer offered. */

@@ -22,10 +22,9 @@ class VoiceOffers {
         this.jdbc = jdbc;
     }
 
-    Offer insert(String callSid, long staffId, Instant at, Instant expiresAt) {
+    void insert(String callSid, long staffId, Instant at, Instant expiresAt) {
         jdbc.sql("INSERT INTO voice_offer (call_sid, staff_id, offered_at, expires_at, outcome) VALUES (?, ?, ?, ?, 'OFFERED')")
                 .params(callSid, staffId, Timestamps.sql(at), Timestamps.sql(expiresAt)).update();
-        return open(callSid).orElseThrow();
     }
 
     /** The call's open offer, if it is ringing on someone's console. */
