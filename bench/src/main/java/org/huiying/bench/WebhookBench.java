@@ -6,11 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import tools.jackson.databind.json.JsonMapper;
@@ -159,20 +155,7 @@ final class WebhookBench {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/twilio/sms"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", sign(PUBLIC_BASE + "/twilio/sms", params))
+                .header("X-Twilio-Signature", TwilioSignature.sign(TOKEN, PUBLIC_BASE + "/twilio/sms", params))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    /** Twilio's algorithm (what the SDK's RequestValidator checks): HMAC-SHA1 over the URL and the sorted name/value pairs, Base64. */
-    private static String sign(String url, Map<String, String> sortedParams) {
-        StringBuilder data = new StringBuilder(url);
-        sortedParams.forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
