@@ -8,7 +8,7 @@ const $ = id => document.getElementById(id);
 const FROM = { customer: '我', agent: '客服', system: '系统' };
 const ERRORS = {
   empty_text: '消息不能为空。', text_too_long: '消息太长了，请分几次发送（每条最多 4000 字）。',
-  no_survey: '评价功能即将开放，感谢您的支持！', invalid_phone: '手机号格式不正确。',
+  no_survey: '当前没有待评价的服务，感谢您的支持！', invalid_phone: '手机号格式不正确。',
   invalid_vin: '车架号（VIN）须为 17 位字母和数字（不含 I、O、Q）。', invalid_name: '称呼太长了。', invalid_model: '车型名称太长了。',
 };
 

@@ -40,7 +40,7 @@ function ticketItem(t, inQueue) {
     el('div', { class: `t-meta t-sla sla-${sla.level}` }, sla.text));
   if (t.id === state.selected) item.classList.add('selected');
   if (state.unread.has(t.id)) item.classList.add('unread');
-  if (inQueue) item.title = '排队中的工单：上线后会按技能和负载自动分配';
+  if (inQueue) item.title = '排队中的工单：按技能和负载自动分配';
   return item;
 }
 

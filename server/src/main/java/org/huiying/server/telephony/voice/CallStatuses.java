@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.huiying.server.callback.CallerCallbacks;
+import org.huiying.server.storage.AfterCommit;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ class CallStatuses {
             dispatcher.callerLeft(sid, VoiceCalls.DequeueReason.HANGUP); // only while still waiting: abandoned
             calls.ended(sid, now);
             wrapUps.callEnded(sid, now);
-            dispatcher.wake(); // an agent's voice seat may be free again
+            AfterCommit.run(dispatcher::wake); // an agent's voice seat may be free again, once this commits
         }
         calls.find(sid).map(VoiceCalls.OutboundCall::callbackTaskId).ifPresent(task -> {
             if (status.answered()) {
