@@ -10,7 +10,7 @@ const SKILLS = { battery: '电池', motor: '电机', 'electronic-control': '电�
   complaint: '投诉', general: '综合' };
 // The shipped defaults (application.yml); there is no endpoint to read the policies in force yet.
 const SLA_DEFAULTS = [['COMPLAINT', '2 小时', '48 小时'], ['APPOINTMENT', '30 分钟', '24 小时'],
-  ['TECH_SUPPORT', '5 分钟', '8 小时'], ['INQUIRY', '1 小时', '24 小时'], ['CALLBACK', '1 小时', '24 小时']];
+  ['TECH_SUPPORT', '5 分钟', '8 小时'], ['INQUIRY', '1 小时', '24 小时'], ['CALLBACK', '1 小时', '24 小时'], ['ROADSIDE', '5 分钟', '2 小时']];
 
 function checkbox(name, value, text, checked) {
   return el('label', {}, el('input', { type: 'checkbox', name, value, checked }), text);

@@ -10,6 +10,8 @@ const ERRORS = {
   empty_text: '消息不能为空。', text_too_long: '消息太长了，请分几次发送（每条最多 4000 字）。',
   no_survey: '当前没有待评价的服务，感谢您的支持！', invalid_phone: '手机号格式不正确。',
   invalid_vin: '车架号（VIN）须为 17 位字母和数字（不含 I、O、Q）。', invalid_name: '称呼太长了。', invalid_model: '车型名称太长了。',
+  invalid_code: '验证码不正确或已过期。', too_soon: '验证码刚刚发出，请一分钟后再试。', too_many_codes: '验证码发送次数过多，请稍后再试。',
+  locked: '验证码错误次数过多，请 30 分钟后再试。', invalid_token: '会话已失效，请刷新页面。',
 };
 
 let session = load(SESSION_KEY, null);
@@ -155,7 +157,34 @@ async function openSession() {
   store(SESSION_KEY, session);
   $('details').open = false;
   $('details').hidden = true;
+  $('verify').hidden = false;
 }
+
+/** The phone check: a code texted to the number proves it is the customer's, and joins their earlier service records. */
+async function verifyCall(path, body) {
+  const r = await fetch(`/api/chat/sessions/${encodeURIComponent(session.conversationId)}/${path}`, { method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.customerToken }, body: JSON.stringify(body) });
+  const data = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(ERRORS[data.error] || '操作失败，请稍后重试。');
+  return data;
+}
+$('verify-send').addEventListener('click', async () => {
+  const phone = $('verify-form').phone.value.trim();
+  if (!phone) { $('verify-result').textContent = '请输入手机号。'; return; }
+  try {
+    const sent = await verifyCall('phone', { phone });
+    $('verify-result').textContent = `验证码已发送至 ${sent.sentTo}，10 分钟内有效。`;
+    $('verify-form').code.focus();
+  } catch (e) { $('verify-result').textContent = e.message; }
+});
+$('verify-check').addEventListener('click', async () => {
+  try {
+    await verifyCall('phone/verify', { code: $('verify-form').code.value.trim() });
+    $('verify-result').textContent = '验证成功，客服可以看到您以往的服务记录了。';
+    $('verify-send').disabled = true;
+    $('verify-check').disabled = true;
+  } catch (e) { $('verify-result').textContent = e.message; }
+});
 
 $('composer').addEventListener('submit', async event => {
   event.preventDefault();
@@ -198,6 +227,7 @@ for (const name of ['name', 'model', 'vin']) if (params.get(name)) $('details-fo
 
 if (session) {
   $('details').hidden = true;
+  $('verify').hidden = false;
   outbox.forEach(showPending);
   connect();
 }

@@ -106,12 +106,23 @@ const MESSAGES = {
   invalid_max_concurrent: '同时处理上限须为正整数。',
   invalid_status: '无效的在线状态。',
   invalid_phone: '手机号格式不正确。',
-  invalid_vin: '车架号（VIN）须为 17 位字母和数字（不含 I、O、Q）。',
+  invalid_vin: '车架号（VIN）须为 17 位字母和数字（不含 I、O、Q），且第 9 位校验码正确。',
   invalid_name: '姓名过长。',
   invalid_model: '车型名称过长。',
   bad_parameter: '请求参数不正确。',
   reason_required: '请填写查看原因。',
   reason_too_long: '原因过长（最多 500 字）。',
+  invalid_date: '日期格式不正确，或质保截止早于购车日期。',
+  vehicle_exists: '该客户已登记这辆车。',
+  invalid_vehicle: '所选车辆不属于该工单的客户。',
+  invalid_type: '工单类型不正确（技术支持工单只能由技师提问产生）。',
+  invalid_category: '问题分类不正确。',
+  note_too_long: '备注过长（最多 4000 字）。',
+  empty_note: '备注不能为空。',
+  same_customer: '不能把客户合并到自己。',
+  customer_merged: '该客户记录已被合并。',
+  undo_expired: '合并已超过 30 天，不能撤销。',
+  already_undone: '该合并已撤销。',
 };
 
 export class ApiError extends Error {
@@ -187,7 +198,7 @@ export function maskPhone(phone) {
 }
 
 export const LABEL = {
-  type: { COMPLAINT: '投诉', APPOINTMENT: '预约', INQUIRY: '咨询', CALLBACK: '回电', TECH_SUPPORT: '技术支持' },
+  type: { COMPLAINT: '投诉', APPOINTMENT: '预约', INQUIRY: '咨询', CALLBACK: '回电', TECH_SUPPORT: '技术支持', ROADSIDE: '道路救援' },
   category: { TECHNICAL: '技术问题', ATTITUDE: '服务态度', PROCESS: '流程效率' },
   status: { OPEN: '排队中', ASSIGNED: '处理中', WAITING_CUSTOMER: '等待客户', RESOLVED: '已解决' },
   presence: { ONLINE: '在线', AWAY: '离开', OFFLINE: '离线' },
@@ -195,8 +206,11 @@ export const LABEL = {
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
   from: { customer: '客户', agent: '客服', system: '系统' },
-  channel: { sms: '短信', voice: '电话', tech: '技术支持', SMS: '短信', VOICE: '电话' },
-  escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低' },
+  channel: { sms: '短信', voice: '电话', tech: '技术支持', SMS: '短信', VOICE: '电话', chat: '在线' },
+  escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低',
+    REWORK: '返修' },
+  warranty: { IN_WARRANTY: '在保', EXPIRED: '已过保', UNKNOWN: '未登记' },
+  callbackReason: { AFTER_SERVICE: '服务回访', MONTHLY_CHECK: '月度复查' },
 };
 
 export function label(group, value) { return (LABEL[group] && LABEL[group][value]) || value || '—'; }

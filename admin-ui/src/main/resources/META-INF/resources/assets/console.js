@@ -1,10 +1,12 @@
 // The agent's and expert's desk: my tickets and the queue with live SLA countdowns, one conversation
-// at a time with history, reply, canned replies, KB suggestions, transfer, wait-for-customer and resolve.
+// at a time with history, reply, canned replies, KB suggestions, transfer, wait-for-customer and resolve;
+// beside it the customer's file (customer-card.js): vehicles, history on every channel, notes, classification.
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
   slaView, formatTime, LABEL, hasRole, syncClock } from '/assets/common.js';
 import { startPhone, onCallEvent, phonePanel } from '/assets/phone.js';
+import { showCustomerFile } from '/assets/customer-card.js';
 
-const login = requireLogin('AGENT', 'EXPERT');
+const login = requireLogin('AGENT', 'EXPERT', 'SUPERVISOR');
 const bar = topBar(login, '/console/');
 const $ = id => document.getElementById(id);
 
@@ -116,7 +118,6 @@ async function select(id) {
   $('typing').hidden = true;
   fill($('messages'), [], '正在加载对话记录…');
   loadSuggestions(id);
-  loadNote(id);
   loadCustomer(id);
   try {
     const history = await api('GET', `/api/conversations/${encodeURIComponent(t.conversationId)}/messages?afterSeq=0&limit=500`);
@@ -126,38 +127,14 @@ async function select(id) {
   } catch (e) { showError($('conversation-error'), e); }
 }
 
-async function loadCustomer(id) {
-  const card = $('customer');
-  try {
-    const c = await api('GET', `/api/console/tickets/${encodeURIComponent(id)}/customer`);
-    if (state.selected !== id) return;
-    renderCustomer(c);
-  } catch (e) { card.replaceChildren(el('div', { class: 'empty' }, '客户信息暂不可用：' + e.message)); }
-}
-
-/** Phone and name arrive masked; people allowed to reveal them say why, and the reveal is audited on the server. */
-function renderCustomer(c) {
+function loadCustomer(id) {
   const t = currentTicket();
-  const rows = [['客户', c.name || '未留姓名'], ['手机', c.phone || '未留手机号'], ['车型', c.model || (t && t.vehicleModel) || '未知'],
-    ['VIN', c.vin || '未提供']];
-  const items = rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { testid: 'customer-' + k }, v)]);
-  if (c.canReveal && !c.revealed) {
-    const reason = el('input', { testid: 'reveal-reason', maxlength: 500, placeholder: '查看原因（必填，将记入审计日志）',
-      'aria-label': '查看完整信息的原因' });
-    const error = el('div', { class: 'error', role: 'alert' });
-    const button = el('button', { testid: 'reveal-customer', onclick: async () => {
-      if (!reason.value.trim()) { error.textContent = '请填写查看原因。'; return; }
-      button.disabled = true;
-      try {
-        const full = await api('POST', `/api/customers/${encodeURIComponent(c.customerId)}/reveal`, { reason: reason.value.trim() });
-        renderCustomer({ ...c, name: full.name, phone: full.phone, vin: full.vin || c.vin, revealed: true });
-      } catch (e) { showError(error, e); button.disabled = false; }
-    } }, '查看完整信息');
-    items.push(el('div', { class: 'reveal' }, reason, button, error));
-  } else if (c.revealed) {
-    items.push(el('div', { class: 'muted' }, '已显示完整信息（本次查看已记入审计日志）'));
-  }
-  $('customer').replaceChildren(...items);
+  showCustomerFile($('customer'), t, login, () => state.selected === id, changed => {
+    if (state.mine.has(changed.id)) state.mine.set(changed.id, changed);
+    renderHead(changed);
+    renderLists();
+    loadCustomer(changed.id);
+  });
 }
 
 /**
@@ -214,16 +191,6 @@ function insert(text) {
   reply.value = reply.value ? reply.value + '\n' + text : text;
   reply.focus();
 }
-
-// --- internal notes: kept in this browser only until the server stores notes -----------------------
-function loadNote(id) {
-  const note = $('note');
-  note.disabled = false;
-  note.value = localStorage.getItem('huiying.note.' + id) || '';
-}
-$('note').addEventListener('input', () => {
-  if (state.selected) localStorage.setItem('huiying.note.' + state.selected, $('note').value);
-});
 
 // --- actions --------------------------------------------------------------------------------------
 $('canned').replaceChildren(el('option', { value: '' }, '常用回复…'), ...CANNED.map(c => el('option', { value: c }, c)));

@@ -146,7 +146,7 @@ function render() {
 }
 
 function typeName(type) {
-  return { COMPLAINT: '投诉', INQUIRY: '咨询', APPOINTMENT: '预约', CALLBACK: '回电', TECH_SUPPORT: '技术支持' }[type] || type;
+  return { COMPLAINT: '投诉', INQUIRY: '咨询', APPOINTMENT: '预约', CALLBACK: '回电', TECH_SUPPORT: '技术支持', ROADSIDE: '道路救援' }[type] || type;
 }
 
 // A soft ring while an offer waits: two short tones every two seconds (browsers allow it after the

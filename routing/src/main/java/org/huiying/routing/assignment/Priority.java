@@ -15,11 +15,14 @@ public final class Priority {
     public static final int URGENT = 100;
 
     public static int of(TicketType type, Category category) {
+        if (type == TicketType.ROADSIDE) {
+            return URGENT;
+        }
         int p = switch (type) {
             case TECH_SUPPORT -> 3;
             case COMPLAINT -> 2;
             case APPOINTMENT, CALLBACK -> 1;
-            case INQUIRY -> 0;
+            case INQUIRY, ROADSIDE -> 0;
         };
         if (category == Category.TECHNICAL) {
             p += 2;

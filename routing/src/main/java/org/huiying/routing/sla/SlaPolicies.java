@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One SLA policy per ticket type. Defaults follow the source documents: complaints 2 h / 48 h,
- * appointments answered in 30 min, expert answers in 5 min.
+ * appointments answered in 30 min, expert answers in 5 min,
+ * roadside help answered in 5 min and on site within 2 h.
  */
 public final class SlaPolicies {
 
@@ -18,7 +19,9 @@ public final class SlaPolicies {
             TicketType.COMPLAINT, new SlaPolicy(Duration.ofHours(2), Duration.ofHours(48)),
             TicketType.APPOINTMENT, new SlaPolicy(Duration.ofMinutes(30), Duration.ofHours(24)),
             TicketType.TECH_SUPPORT, new SlaPolicy(Duration.ofMinutes(5), Duration.ofHours(8)),
-            TicketType.CALLBACK, new SlaPolicy(Duration.ofHours(1), Duration.ofHours(24)));
+            TicketType.CALLBACK, new SlaPolicy(Duration.ofHours(1), Duration.ofHours(24)),
+            // answered in minutes; help on site within two hours (the seeds' arrival rule)
+            TicketType.ROADSIDE, new SlaPolicy(Duration.ofMinutes(5), Duration.ofHours(2)));
 
     /** Policies for the given types; a type left out keeps its default. */
     public SlaPolicies(Map<TicketType, SlaPolicy> overrides) {

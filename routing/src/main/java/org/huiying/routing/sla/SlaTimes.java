@@ -110,6 +110,19 @@ public record SlaTimes(Instant firstResponseWarnAt, Instant firstResponseDue, In
                 resolutionWarnAt.plus(waited), resolutionDue.plus(waited), resolvedAt, null);
     }
 
+    /**
+     * The clock of a ticket whose type changed from policy {@code from} to policy {@code to}: the new
+     * targets count from the original start, and time the clock was paused stays excluded (each due
+     * instant keeps its distance from the start plus pauses); instants already met stay as they were.
+     */
+    public SlaTimes retargeted(SlaPolicy from, SlaPolicy to, double warnAt) {
+        Instant firstStart = firstResponseDue.minus(from.firstResponse());
+        Instant resolutionStart = resolutionDue.minus(from.resolution());
+        return new SlaTimes(firstStart.plus(share(to.firstResponse(), warnAt)), firstStart.plus(to.firstResponse()),
+                firstRespondedAt, resolutionStart.plus(share(to.resolution(), warnAt)), resolutionStart.plus(to.resolution()),
+                resolvedAt, pausedAt);
+    }
+
     private static SlaState metric(Instant warnAt, Instant due, Instant doneAt, Instant now) {
         if (doneAt != null) {
             return doneAt.isAfter(due) ? SlaState.BREACHED : SlaState.MET;

@@ -92,4 +92,12 @@ class PhraseClassifierTest {
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aStrandedCarIsRoadsideHelpInSimplifiedOrTraditional() {
+        assertThat(classifier.classify("车在高速上抛锚了").type()).isEqualTo(TicketType.ROADSIDE);
+        assertThat(classifier.classify("車子在路上趴窩了，要叫拖車").type()).isEqualTo(TicketType.ROADSIDE);
+        assertThat(classifier.classify("打不着火在路上，怎么办").type()).isEqualTo(TicketType.ROADSIDE);
+        assertThat(classifier.classify("早上在家打不着火").type()).isNotEqualTo(TicketType.ROADSIDE);
+    }
 }

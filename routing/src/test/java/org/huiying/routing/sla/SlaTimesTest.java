@@ -97,4 +97,29 @@ class SlaTimesTest {
         assertThat(open().respondedAt(after(Duration.ofMinutes(1))).pendingDeadlines())
                 .extracting(SlaDeadline::metric).containsOnly(SlaMetric.RESOLUTION);
     }
+
+    @Test
+    void aReclassifiedClockTakesTheNewTargetsFromTheOriginalStartWithPausesStillExcluded() {
+        SlaPolicy inquiry = SlaPolicies.defaults().forType(TicketType.INQUIRY);
+        SlaTimes asInquiry = SlaTimes.start(inquiry, OPENED, 0.75)
+                .pausedAt(after(Duration.ofMinutes(10))).resumedAt(after(Duration.ofMinutes(40)));
+
+        SlaTimes asComplaint = asInquiry.retargeted(inquiry, COMPLAINT, 0.75);
+
+        assertThat(asComplaint.firstResponseDue()).isEqualTo(after(Duration.ofMinutes(150)));
+        assertThat(asComplaint.firstResponseWarnAt()).isEqualTo(after(Duration.ofMinutes(120)));
+        assertThat(asComplaint.resolutionDue()).isEqualTo(after(Duration.ofHours(48).plusMinutes(30)));
+    }
+
+    @Test
+    void aReclassifiedClockKeepsWhatWasAlreadyMet() {
+        SlaPolicy inquiry = SlaPolicies.defaults().forType(TicketType.INQUIRY);
+        SlaTimes answered = SlaTimes.start(inquiry, OPENED, 0.75).respondedAt(after(Duration.ofMinutes(3)));
+
+        SlaTimes roadside = answered.retargeted(inquiry, SlaPolicies.defaults().forType(TicketType.ROADSIDE), 0.75);
+
+        assertThat(roadside.firstRespondedAt()).isEqualTo(after(Duration.ofMinutes(3)));
+        assertThat(roadside.firstResponseDue()).isEqualTo(after(Duration.ofMinutes(5)));
+        assertThat(roadside.resolutionDue()).isEqualTo(after(Duration.ofHours(2)));
+    }
 }

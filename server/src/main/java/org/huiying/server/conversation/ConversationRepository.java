@@ -24,9 +24,14 @@ class ConversationRepository {
     }
 
     long insertCustomer(CustomerDetails customer, Instant now) {
+        return insertCustomer(customer, false, now);
+    }
+
+    /** {@code phoneVerified}: the number is the channel's own address (an SMS thread, a call), not merely typed in. */
+    long insertCustomer(CustomerDetails customer, boolean phoneVerified, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO customer (name, phone, vin, vehicle_model, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(customer.name(), customer.phone(), customer.vin(), customer.model(), Timestamps.sql(now))
+        jdbc.sql("INSERT INTO customer (name, phone, vin, vehicle_model, phone_verified, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(customer.name(), customer.phone(), customer.vin(), customer.model(), phoneVerified, Timestamps.sql(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -50,10 +55,19 @@ class ConversationRepository {
                 .param(conversationId).query(String.class).optional();
     }
 
-    /** The earliest customer known by any of these spellings of one phone number. */
+    /**
+     * The customer known by any of these spellings of one phone number: one whose number a channel
+     * proved first, then the earliest; never a record merged into another.
+     */
     Optional<Long> findCustomerByPhone(Collection<String> phones) {
-        return jdbc.sql("SELECT id FROM customer WHERE phone IN (:phones) ORDER BY id LIMIT 1")
+        return jdbc.sql("""
+                SELECT id FROM customer WHERE phone IN (:phones) AND merged_into IS NULL
+                ORDER BY CASE WHEN phone_verified THEN 0 ELSE 1 END, id LIMIT 1""")
                 .param("phones", phones).query(Long.class).optional();
+    }
+
+    void markPhoneVerified(long customerId, String phone) {
+        jdbc.sql("UPDATE customer SET phone = ?, phone_verified = TRUE WHERE id = ?").params(phone, customerId).update();
     }
 
     Optional<String> findByTokenHash(String tokenHash) {

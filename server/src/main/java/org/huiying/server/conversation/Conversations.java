@@ -63,7 +63,7 @@ public class Conversations {
     public String openForPhone(String channel, List<String> phones) {
         Instant now = Timestamps.now(clock);
         long customerId = conversations.findCustomerByPhone(phones)
-                .orElseGet(() -> conversations.insertCustomer(new CustomerDetails(null, phones.get(0), null, null), now));
+                .orElseGet(() -> conversations.insertCustomer(new CustomerDetails(null, phones.get(0), null, null), true, now));
         String id = RandomIds.id("cv");
         conversations.insertConversation(id, customerId, channel, null, now);
         return id;

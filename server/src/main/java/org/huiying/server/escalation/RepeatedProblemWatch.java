@@ -60,11 +60,21 @@ class RepeatedProblemWatch implements AutoCloseable {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onOpened(TicketEvents.TicketOpened event) {
+        checkLater(event.ticketId());
+    }
+
+    /** A corrected category or system may make a ticket count now (one already counted stays counted). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onReclassified(TicketEvents.TicketReclassified event) {
+        checkLater(event.ticketId());
+    }
+
+    private void checkLater(String ticketId) {
         checks.execute(() -> {
             try {
-                check(event.ticketId());
+                check(ticketId);
             } catch (RuntimeException e) {
-                log.warn("Repeated-problem check of ticket {} failed", event.ticketId(), e);
+                log.warn("Repeated-problem check of ticket {} failed", ticketId, e);
             }
         });
     }

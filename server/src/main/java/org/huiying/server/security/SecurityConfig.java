@@ -8,6 +8,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -25,6 +27,8 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/chat/sessions").permitAll()
+                        // the chat widget's own calls, authorised by the customer's session token in the controller
+                        .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/phone", "/api/chat/sessions/*/phone/verify").permitAll()
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/staff").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/staff/me/**").authenticated()
@@ -32,6 +36,7 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(staffTokensOnly())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(JsonAuthErrors.unauthorized())
                         .accessDeniedHandler(JsonAuthErrors.forbidden()))
@@ -39,6 +44,12 @@ class SecurityConfig {
                         .authenticationEntryPoint(JsonAuthErrors.unauthorized())
                         .accessDeniedHandler(JsonAuthErrors.forbidden()));
         return http.build();
+    }
+
+    /** A customer's chat token is no staff JWT: on the chat session paths it is left to the controller. */
+    private static BearerTokenResolver staffTokensOnly() {
+        DefaultBearerTokenResolver staff = new DefaultBearerTokenResolver();
+        return request -> request.getRequestURI().startsWith("/api/chat/sessions/") ? null : staff.resolve(request);
     }
 
     @Bean

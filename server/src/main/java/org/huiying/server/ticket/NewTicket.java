@@ -15,39 +15,45 @@ import org.huiying.routing.TicketType;
  * @param requestedBy the staff member who asked (a technician's question), who may then see the ticket
  */
 record NewTicket(String conversationId, TicketType type, Category category, Set<String> skills, int priority,
-                 String queue, String vehicleModel, String parentId, Long requestedBy, Instant at) {
+                 String queue, String vehicleModel, String parentId, Long requestedBy, Instant at, Long vehicleId) {
 
     /** A ticket of {@code type} on a conversation, in the type's own queue at the type's priority. */
     static NewTicket of(String conversationId, TicketType type, Instant at) {
-        return new NewTicket(conversationId, type, null, Set.of(), Priority.of(type, null), queueOf(type), null, null, null, at);
+        return new NewTicket(conversationId, type, null, Set.of(), Priority.of(type, null), queueOf(type), null, null, null, at, null);
     }
 
     NewTicket withCategory(Category category) {
-        return new NewTicket(conversationId, type, category, skills, Priority.of(type, category), queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, Priority.of(type, category), queue, vehicleModel, parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket withSkills(Set<String> skills) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket withPriority(int priority) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket withQueue(String queue) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket withVehicleModel(String vehicleModel) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at, vehicleId);
+    }
+
+    /** The customer's vehicle it is about; its model becomes the ticket's. */
+    NewTicket withVehicle(long vehicleId, String model) {
+        return new NewTicket(conversationId, type, category, skills, priority, queue, model != null ? model : vehicleModel,
+                parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket followingUp(String parentId) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, requestedBy, at, vehicleId);
     }
 
     NewTicket requestedBy(Long staffId) {
-        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, staffId, at);
+        return new NewTicket(conversationId, type, category, skills, priority, queue, vehicleModel, parentId, staffId, at, vehicleId);
     }
 
     /** {@code COMPLAINT} → {@code complaint}, {@code TECH_SUPPORT} → {@code tech-support}. */

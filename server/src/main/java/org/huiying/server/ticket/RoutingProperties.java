@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param passGap         the least time between the starts of two dispatch passes: under load the
  *                        requests of that time (each opened or resolved ticket asks for one) share one
  *                        read of the queue instead of one each
+ * @param reworkWindow    a complaint about a vehicle and system seen within this long is a repeat visit
  */
 @ConfigurationProperties("huiying.routing")
 public record RoutingProperties(Duration answerWithin, Duration ageingStep, int repeatThreshold, Duration repeatWindow,
-                                Duration sweepEvery, Duration passGap) {
+                                Duration sweepEvery, Duration passGap, Duration reworkWindow) {
 
     public RoutingProperties {
         answerWithin = answerWithin == null ? Duration.ofMinutes(3) : answerWithin;
@@ -27,5 +28,6 @@ public record RoutingProperties(Duration answerWithin, Duration ageingStep, int 
         repeatWindow = repeatWindow == null ? Duration.ofDays(30) : repeatWindow;
         sweepEvery = sweepEvery == null ? Duration.ofSeconds(30) : sweepEvery;
         passGap = passGap == null ? Duration.ofMillis(50) : passGap;
+        reworkWindow = reworkWindow == null ? Duration.ofDays(30) : reworkWindow;
     }
 }

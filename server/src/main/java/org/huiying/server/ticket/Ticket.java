@@ -13,11 +13,13 @@ import org.huiying.routing.sla.SlaTimes;
  * @param notTo        who let it go unanswered last, so it is not handed straight back
  * @param answerDue    when the assignee must have answered, or it returns to the queue
  * @param parentId     the ticket this one follows up (a low survey score, a fix that did not hold)
+ * @param vehicleId    the customer's vehicle it is about, when known
+ * @param reworkOf     the earlier ticket about the same vehicle and system this one comes back to
  */
 public record Ticket(String id, String conversationId, TicketType type, Category category, Set<String> skills,
                      int priority, TicketStatus status, String queue, String vehicleModel, Long assigneeId,
                      Instant openedAt, Instant waitingSince, Long notTo, Instant assignedAt, Instant answerDue,
-                     SlaTimes sla, String parentId) {
+                     SlaTimes sla, String parentId, Long vehicleId, String reworkOf) {
 
     /** Experts answer technicians; everyone else is served by agents. */
     public String requiredRole() {

@@ -9,6 +9,7 @@ import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,8 +24,13 @@ class TicketController {
     private final TicketViews views;
 
     private final RecordAccess access;
+    private final TicketReclassification reclassification;
+    private final TicketNotes notes;
 
-    TicketController(Tickets tickets, TicketViews views, RecordAccess access) {
+    TicketController(Tickets tickets, TicketViews views, RecordAccess access, TicketReclassification reclassification,
+                     TicketNotes notes) {
+        this.reclassification = reclassification;
+        this.notes = notes;
         this.access = access;
         this.tickets = tickets;
         this.views = views;
@@ -63,6 +69,23 @@ class TicketController {
     TicketView transfer(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
         Object to = body.get("to");
         return views.of(tickets.transfer(id, CurrentStaff.of(auth), to == null ? null : to.toString()));
+    }
+
+    /** Corrects type, category, skills or vehicle; the fields left out stay. */
+    @PatchMapping("/api/tickets/{id}")
+    TicketView reclassify(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
+        return views.of(reclassification.reclassify(id, CurrentStaff.of(auth), body));
+    }
+
+    @PostMapping("/api/tickets/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    TicketNote addNote(@PathVariable String id, @RequestBody TextBody body, Authentication auth) {
+        return notes.add(id, CurrentStaff.of(auth), body.text());
+    }
+
+    @GetMapping("/api/tickets/{id}/notes")
+    List<TicketNote> notes(@PathVariable String id, Authentication auth) {
+        return notes.list(id, CurrentStaff.of(auth));
     }
 
     record TextBody(String text) {

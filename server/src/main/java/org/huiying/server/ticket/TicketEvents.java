@@ -1,5 +1,7 @@
 package org.huiying.server.ticket;
 
+import org.huiying.routing.TicketType;
+
 /**
  * The ticket feature's events, all published inside the transaction that stored the change;
  * listeners that push to people or start other work listen after commit.
@@ -10,7 +12,18 @@ public final class TicketEvents {
     }
 
     /** A ticket opened and waits in its queue. */
-    public record TicketOpened(String ticketId, String conversationId) {
+    public record TicketOpened(String ticketId, String conversationId, TicketType type) {
+    }
+
+    /**
+     * A ticket turned out to be a repeat visit: the same vehicle and system as {@code firstTicketId}
+     * within the rework window.
+     */
+    public record ReworkDetected(String ticketId, String firstTicketId, long vehicleId, String vehicleModel) {
+    }
+
+    /** Staff corrected a ticket's type, category, skills or vehicle. */
+    public record TicketReclassified(String ticketId, long byStaffId) {
     }
 
     /** A ticket entered a queue again (released, resumed, transferred to a queue). */

@@ -1,5 +1,7 @@
 package org.huiying.server.ticket;
 
+import java.time.Instant;
+
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tickets hold no texts of the customer's and are kept whole for the statistics; this module's part
- * is the export, and keeping retention away from a conversation whose work is not finished.
+ * Tickets are kept whole for the statistics; staff notes, which may quote the customer, are erased
+ * with the conversation's texts. This module's part is that, the export, and keeping retention away from a conversation whose work is not finished.
  */
 @Component
 class TicketPersonalData implements PersonalData {
@@ -42,6 +44,13 @@ class TicketPersonalData implements PersonalData {
         return new HashSet<>(InLists.inChunks(conversationIds, chunk -> jdbc.sql(
                         "SELECT DISTINCT conversation_id FROM ticket WHERE conversation_id IN (:ids) AND status <> 'RESOLVED'")
                 .param("ids", chunk).query(String.class).list()));
+    }
+
+    /** Staff notes may quote the customer: they go with the conversation's texts. */
+    @Override
+    public int eraseConversation(String conversationId, Instant now) {
+        return jdbc.sql("DELETE FROM ticket_note WHERE ticket_id IN (SELECT id FROM ticket WHERE conversation_id = ?)")
+                .param(conversationId).update();
     }
 
     @Override

@@ -32,7 +32,7 @@ class TicketRepository {
     static final String COLUMNS = """
             id, conversation_id, type, category, skills, priority, status, queue, vehicle_model, assignee_id, opened_at,
             waiting_since, not_to, assigned_at, answer_due, first_response_warn_at, first_response_due,
-            first_responded_at, resolution_warn_at, resolution_due, resolved_at, sla_paused_at, parent_id""";
+            first_responded_at, resolution_warn_at, resolution_due, resolved_at, sla_paused_at, parent_id, vehicle_id, rework_of""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -45,13 +45,13 @@ class TicketRepository {
     /** {@code requestedBy}: the staff member who asked (a technician's question), or null. */
     void insert(Ticket t, Long requestedBy) {
         SlaTimes s = t.sla();
-        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO ticket (" + COLUMNS + ", updated_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id(), t.conversationId(), t.type().name(), t.category() == null ? null : t.category().name(),
                         String.join(",", t.skills()), t.priority(), t.status().name(), t.queue(), t.vehicleModel(),
                         t.assigneeId(), ts(t.openedAt()), ts(t.waitingSince()), t.notTo(), ts(t.assignedAt()),
                         ts(t.answerDue()), ts(s.firstResponseWarnAt()), ts(s.firstResponseDue()), ts(s.firstRespondedAt()),
                         ts(s.resolutionWarnAt()), ts(s.resolutionDue()), ts(s.resolvedAt()), ts(s.pausedAt()),
-                        t.parentId(), ts(t.openedAt()), requestedBy)
+                        t.parentId(), t.vehicleId(), t.reworkOf(), ts(t.openedAt()), requestedBy)
                 .update();
     }
 
@@ -100,6 +100,16 @@ class TicketRepository {
     }
 
     /** {@link #findUnresolvedForConversation} for many conversations in one read; conversations without one are absent. */
+    /** Every ticket of these conversations, newest first, at most {@code limit}. */
+    List<Ticket> findForConversations(Collection<String> conversationIds, int limit) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE conversation_id IN (:ids) ORDER BY opened_at DESC, id LIMIT :limit")
+                .param("ids", InLists.padded(conversationIds)).param("limit", limit)
+                .query(TicketRepository::map).list();
+    }
+
     Map<String, Ticket> findUnresolvedForConversations(Collection<String> conversationIds) {
         Map<String, Ticket> newest = new HashMap<>();
         InLists.inChunks(conversationIds, ids -> jdbc.sql("SELECT " + COLUMNS
@@ -335,6 +345,8 @@ class TicketRepository {
         long notTo = rs.getLong("not_to");
         Long notToId = rs.wasNull() ? null : notTo;
         Set<String> skillSet = skills(rs.getString("skills"));
+        long vehicle = rs.getLong("vehicle_id");
+        boolean noVehicle = rs.wasNull();
         SlaTimes sla = new SlaTimes(Timestamps.read(rs, "first_response_warn_at"), Timestamps.read(rs, "first_response_due"),
                 Timestamps.read(rs, "first_responded_at"), Timestamps.read(rs, "resolution_warn_at"),
                 Timestamps.read(rs, "resolution_due"), Timestamps.read(rs, "resolved_at"), Timestamps.read(rs, "sla_paused_at"));
@@ -342,7 +354,8 @@ class TicketRepository {
                 category == null ? null : Category.valueOf(category), skillSet, rs.getInt("priority"),
                 TicketStatus.valueOf(rs.getString("status")), rs.getString("queue"), rs.getString("vehicle_model"), assigneeId,
                 Timestamps.read(rs, "opened_at"), Timestamps.read(rs, "waiting_since"), notToId,
-                Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla, rs.getString("parent_id"));
+                Timestamps.read(rs, "assigned_at"), Timestamps.read(rs, "answer_due"), sla, rs.getString("parent_id"),
+                noVehicle ? null : vehicle, rs.getString("rework_of"));
     }
 
     /**

@@ -72,6 +72,11 @@ public class Tickets {
     }
 
     /** {@link #unresolvedFor} for many conversations in one read; those without one are absent. */
+    /** A customer's tickets across their conversations, newest first, at most {@code limit}. */
+    public List<Ticket> ofConversations(Collection<String> conversationIds, int limit) {
+        return tickets.findForConversations(conversationIds, limit);
+    }
+
     public Map<String, Ticket> unresolvedForEach(Collection<String> conversationIds) {
         return tickets.findUnresolvedForConversations(conversationIds);
     }

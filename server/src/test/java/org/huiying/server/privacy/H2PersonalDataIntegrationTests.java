@@ -56,7 +56,7 @@ class H2PersonalDataIntegrationTests {
 
         assertThat(export.status()).isEqualTo(200);
         List<String> sections = new ArrayList<>(export.body().propertyNames());
-        assertThat(sections).containsExactly("customer", "conversations", "messages", "media", "tickets", "surveys", "callbacks",
+        assertThat(sections).containsExactly("customer", "conversations", "messages", "vehicles", "media", "tickets", "surveys", "callbacks",
                 "calls", "exportedAt");
     }
 

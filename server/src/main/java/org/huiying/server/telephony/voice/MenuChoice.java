@@ -12,8 +12,8 @@ enum MenuChoice {
     INQUIRY("1", TicketType.INQUIRY, "inquiry", "一", List.of("咨询")),
     COMPLAINT("2", TicketType.COMPLAINT, "complaint", "二", List.of("投诉")),
     APPOINTMENT("3", TicketType.APPOINTMENT, "appointment", "三", List.of("预约", "保养", "维修")),
-    /** Roadside assistance: an inquiry in kind, but ahead of every queue. */
-    ROADSIDE("4", TicketType.INQUIRY, "roadside", "四", List.of("救援", "道路", "拖车", "抛锚")),
+    /** Roadside assistance: its own type and clock, ahead of every queue. */
+    ROADSIDE("4", TicketType.ROADSIDE, "roadside", "四", List.of("救援", "道路", "拖车", "抛锚")),
     CALLBACK("9", TicketType.CALLBACK, "callback", "九", List.of("回电", "回拨")),
     AGENT("0", TicketType.INQUIRY, "inquiry", "零", List.of("人工", "客服", "坐席"));
 
@@ -34,12 +34,12 @@ enum MenuChoice {
     }
 
     int priority() {
-        return this == ROADSIDE ? Priority.URGENT : Priority.of(type, (Category) null);
+        return Priority.of(type, (Category) null);
     }
 
     /** The prompt key naming this choice to the caller. */
     String typePrompt() {
-        return this == ROADSIDE ? "type.ROADSIDE" : "type." + type.name();
+        return "type." + type.name();
     }
 
     /** Keys first; otherwise a key said alone, or the first choice whose words the speech contains. */
