@@ -57,6 +57,7 @@ class CallOffers implements AutoCloseable {
     private final StaffPush push;
     private final TransactionTemplate tx;
     private final VoiceProperties voice;
+    private final QueueDepartures departures;
     private final Clock clock;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "voice-offers");
@@ -68,7 +69,8 @@ class CallOffers implements AutoCloseable {
     private volatile boolean maybeWaiting = true;
 
     CallOffers(VoiceCalls calls, VoiceOffers offers, Tickets tickets, StaffRepository staff, StaffService presence,
-               StaffPush push, TransactionTemplate tx, VoiceProperties voice, Clock clock) {
+               StaffPush push, TransactionTemplate tx, VoiceProperties voice, QueueDepartures departures, Clock clock) {
+        this.departures = departures;
         this.calls = calls;
         this.offers = offers;
         this.tickets = tickets;
@@ -111,7 +113,12 @@ class CallOffers implements AutoCloseable {
 
     /** A waiting caller left the queue unanswered (hung up, or waited too long and took the callback offer). */
     void callerLeft(String callSid, VoiceCalls.DequeueReason reason) {
-        calls.dequeued(callSid, reason, Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        tx.executeWithoutResult(status -> {
+            if (calls.dequeued(callSid, reason, now)) {
+                departures.left(callSid, reason, now);
+            }
+        });
         withdraw(callSid, "caller-left");
     }
 

@@ -107,6 +107,18 @@ class VoiceCalls {
                 .list();
     }
 
+    /**
+     * The tickets of callers who still wait for a person and started waiting after {@code since}: a call
+     * whose last status callback was lost must not hold its ticket back for ever.
+     */
+    java.util.Set<String> ticketsWaiting(Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT ticket_id FROM voice_call
+                WHERE queued_at > ? AND answered_by IS NULL AND ended_at IS NULL AND dequeued_at IS NULL
+                AND ticket_id IS NOT NULL""")
+                .param(Timestamps.sql(since)).query(String.class).list());
+    }
+
     /** Locks a waiting caller's row until commit; false when they no longer wait. */
     boolean lockWaiting(String callSid) {
         return jdbc.sql("""

@@ -80,7 +80,7 @@ abstract class HotlineAgentsContract {
     }
 
     private long agent(String username) {
-        long id = api.createStaff(admin, username, "AGENT", 5);
+        long id = api.createStaff(admin, username, "AGENT", 50);
         tokens.put(id, api.loginStaff(username));
         StompClient desk = StompClient.connect(server.stompUri(), tokens.get(id));
         desk.subscribe("/user/queue/calls");
@@ -331,6 +331,36 @@ abstract class HotlineAgentsContract {
         assertThat(answered.status()).isEqualTo(409);
         assertThat(answered.body().get("error").asString()).isEqualTo("call_ended");
         assertThat(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))).isEmpty();
+    }
+
+    @Test
+    void aWaitingCallersTicketIsNeverHandedOutAsChatWorkAndOnceTheyHangUpItIsQueuedWorkWithACallback() {
+        String sid = callerWaiting();
+        String ticketId = db.sql("SELECT ticket_id FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+        offeredTo(sid);
+        // a text opened after the call is handed out by the ticket dispatcher: a pass ran with the caller's ticket in the queue
+        String texter = String.format("+86139%08d", 40_000_000 + NUMBERS.incrementAndGet() * 7);
+        assertThat(webhooks.post("/twilio/sms", org.huiying.server.telephony.sms.TwilioPayloads.incomingSms(
+                org.huiying.server.telephony.sms.TwilioPayloads.newMessageSid(), texter, "你好，想咨询一下保养套餐的价格")).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("""
+                SELECT COUNT(*) FROM ticket WHERE assignee_id IS NOT NULL
+                AND conversation_id IN (SELECT conversation_id FROM sms_thread WHERE phone = ?)""").param(texter).query(Long.class).single() == 1);
+        Map<String, Object> waiting = db.sql("SELECT status, assignee_id FROM ticket WHERE id = ?").param(ticketId).query().singleRow();
+        assertThat(waiting.get("status")).as("the caller is the phone's to offer, not chat work").isEqualTo("OPEN");
+        assertThat(waiting.get("assignee_id")).isNull();
+
+        clock.advance(Duration.ofSeconds(75));
+        status(sid, "completed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("SELECT assignee_id FROM ticket WHERE id = ?").param(ticketId)
+                .query(Long.class).optional().isPresent());
+        assertThat(db.sql("SELECT status FROM ticket WHERE id = ?").param(ticketId).query(String.class).single()).isEqualTo("ASSIGNED");
+        assertThat(db.sql("SELECT reason FROM callback_task WHERE ticket_id = ? AND status = 'OPEN'").param(ticketId)
+                .query(String.class).list()).as("someone calls the caller back").containsExactly("CALLER_REQUEST");
+        String conversationId = db.sql("SELECT conversation_id FROM ticket WHERE id = ?").param(ticketId).query(String.class).single();
+        List<String> texts = new ArrayList<>();
+        api.get("/api/conversations/" + conversationId + "/messages", admin).body().forEach(m -> texts.add(m.get("text").asString()));
+        assertThat(texts).anyMatch(t -> t.contains("排队等待1分15秒后挂断") && t.contains("请尽快回拨"));
     }
 
     @Test
