@@ -151,6 +151,11 @@ class CallOffers implements AutoCloseable {
             if (!offer.expiresAt().isAfter(now) && offers.settle(offer.id(), "MISSED")) {
                 push.toUser(offer.staffId(), DESTINATION, Map.of("type", "withdrawn", "callSid", offer.callSid(), "reason", "missed"));
                 log.info("Agent {} missed hotline call {}", offer.staffId(), offer.callSid());
+                if (offer.transfer()) {
+                    // the caller never left the agent who asked: they are told, and keep the call
+                    push.toUser(offer.fromStaffId(), DESTINATION, Map.of("type", "transfer-failed", "callSid", offer.callSid(),
+                            "toStaffId", offer.staffId(), "reason", "missed"));
+                }
                 if (offers.lastMissed(offer.staffId(), voice.missesBeforeAway())) {
                     presence.setPresence(offer.staffId(), Presence.AWAY);
                     log.info("Agent {} set AWAY after {} missed calls in a row", offer.staffId(), voice.missesBeforeAway());
