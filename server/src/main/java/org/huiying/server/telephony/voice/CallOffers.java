@@ -65,7 +65,7 @@ class CallOffers implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
-    /** Set when a caller may be waiting; a pass that finds none clears it, so an idle hotline costs nothing. */
+    /** Set when a caller may be waiting or an offer rings; a pass that finds neither clears it, so an idle hotline costs nothing. */
     private volatile boolean maybeWaiting = true;
 
     CallOffers(VoiceCalls calls, VoiceOffers offers, Tickets tickets, StaffRepository staff, StaffService presence,
@@ -133,10 +133,10 @@ class CallOffers implements AutoCloseable {
 
     private void pass() {
         try {
-            expireOverdue();
+            boolean ringing = expireOverdue();
             List<VoiceCalls.WaitingCall> waiting = calls.waiting();
             if (waiting.isEmpty()) {
-                maybeWaiting = false;
+                maybeWaiting = ringing; // a transfer still ringing must still time out
                 return;
             }
             offerWaiting(waiting);
@@ -145,10 +145,14 @@ class CallOffers implements AutoCloseable {
         }
     }
 
-    private void expireOverdue() {
+    /** Settles the offers nobody took in time; whether any is still ringing. */
+    private boolean expireOverdue() {
         Instant now = clock.instant();
+        boolean ringing = false;
         for (VoiceOffers.Offer offer : offers.allOpen()) {
-            if (!offer.expiresAt().isAfter(now) && offers.settle(offer.id(), "MISSED")) {
+            if (offer.expiresAt().isAfter(now)) {
+                ringing = true;
+            } else if (offers.settle(offer.id(), "MISSED")) {
                 push.toUser(offer.staffId(), DESTINATION, Map.of("type", "withdrawn", "callSid", offer.callSid(), "reason", "missed"));
                 log.info("Agent {} missed hotline call {}", offer.staffId(), offer.callSid());
                 if (offer.transfer()) {
@@ -162,6 +166,7 @@ class CallOffers implements AutoCloseable {
                 }
             }
         }
+        return ringing;
     }
 
     private void offerWaiting(List<VoiceCalls.WaitingCall> waiting) {

@@ -50,6 +50,7 @@ class CallTransfers {
 
     private final VoiceCalls calls;
     private final VoiceOffers offers;
+    private final CallOffers dispatcher;
     private final Tickets tickets;
     private final StaffRepository staff;
     private final StaffPush push;
@@ -59,8 +60,9 @@ class CallTransfers {
     private final VoiceProperties voice;
     private final Clock clock;
 
-    CallTransfers(VoiceCalls calls, VoiceOffers offers, Tickets tickets, StaffRepository staff, StaffPush push,
-                  HotlineLegs legs, VoiceTwiml twiml, TransactionTemplate tx, VoiceProperties voice, Clock clock) {
+    CallTransfers(VoiceCalls calls, VoiceOffers offers, CallOffers dispatcher, Tickets tickets, StaffRepository staff,
+                  StaffPush push, HotlineLegs legs, VoiceTwiml twiml, TransactionTemplate tx, VoiceProperties voice, Clock clock) {
+        this.dispatcher = dispatcher;
         this.calls = calls;
         this.offers = offers;
         this.tickets = tickets;
@@ -120,6 +122,7 @@ class CallTransfers {
             }
             offers.insertTransfer(callSid, toStaffId, me.id(), now, expires);
         });
+        dispatcher.wake(); // its passes time the transfer out, as they time out a caller's offer
         Ticket ticket = tickets.get(call.ticketId());
         push.toUser(toStaffId, CallOffers.DESTINATION, Map.of("type", "offer", "transfer", true, "callSid", callSid,
                 "ticketId", ticket.id(), "ticketType", ticket.type().name(), "caller", PhoneNumbers.mask(call.phone()),
