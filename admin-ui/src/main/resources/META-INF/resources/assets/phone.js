@@ -92,7 +92,7 @@ async function answer() {
     phone.active = { callSid: answered.callSid, ticketId: answered.ticketId, held: false };
     phone.offer = null;
     stopRinging();
-    if (!answered.bridged) phone.answering = null;
+    if (!answered.bridged || answered.via === 'PHONE') phone.answering = null; // no softphone call to wait for
     status(answered.bridged ? (answered.transfer ? '正在接通转接来电…' : '正在接通客户…') : '已接听（未配置 Twilio，未实际接通）');
     if (phone.onAnswered) phone.onAnswered(answered.ticketId);
   } catch (e) {
