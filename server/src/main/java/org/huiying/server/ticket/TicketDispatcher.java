@@ -20,6 +20,7 @@ import org.huiying.server.staff.StaffRepository;
 import org.huiying.server.storage.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -52,9 +53,12 @@ class TicketDispatcher implements AutoCloseable {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ticket-dispatcher"));
     private final AtomicBoolean pending = new AtomicBoolean();
     private final PassGap gap;
+    private final ObjectProvider<WaitingOnTheLine> lines;
 
     TicketDispatcher(TicketRepository tickets, StaffRepository staff, TransactionTemplate tx,
-                     ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
+                     ApplicationEventPublisher events, Clock clock, RoutingProperties routing,
+                     ObjectProvider<WaitingOnTheLine> lines) {
+        this.lines = lines;
         this.tickets = tickets;
         this.staff = staff;
         this.tx = tx;
@@ -122,7 +126,7 @@ class TicketDispatcher implements AutoCloseable {
         if (agents.stream().noneMatch(AgentSnapshot::hasCapacity)) {
             return; // nobody could take a ticket: no need to read the queue (a seat freeing up triggers a pass)
         }
-        List<TicketRepository.Queued> waiting = tickets.queued(MAX_WAITING);
+        List<TicketRepository.Queued> waiting = notOnTheLine(tickets.queued(MAX_WAITING));
         if (waiting.isEmpty()) {
             return;
         }
@@ -185,6 +189,16 @@ class TicketDispatcher implements AutoCloseable {
                     answerDue, asAssigned.get(c.ticketId())));
         }
         return assigned.size() == decisions.size();
+    }
+
+    /** Leaves out the tickets whose customer waits on a live line: that channel offers them itself. */
+    private List<TicketRepository.Queued> notOnTheLine(List<TicketRepository.Queued> waiting) {
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        Set<String> held = new HashSet<>();
+        lines.forEach(line -> held.addAll(line.ticketIds()));
+        return held.isEmpty() ? waiting : waiting.stream().filter(q -> !held.contains(q.routing().id())).toList();
     }
 
     private List<AgentSnapshot> snapshots() {

@@ -186,6 +186,15 @@ public class Tickets {
         return taken;
     }
 
+    /**
+     * The customer waiting on a live line for this ticket left it unanswered (hung up, or left the queue for
+     * the callback offer): no longer held back by {@link WaitingOnTheLine}, it is queued work for the
+     * dispatcher again, once the caller's transaction commits.
+     */
+    public void leftTheLine(String ticketId) {
+        events.publishEvent(new TicketEvents.TicketQueued(ticketId));
+    }
+
     /** The agent asked the customer something: the SLA clock stops until the customer writes back. */
     @Transactional
     public Ticket waitForCustomer(String ticketId, CurrentStaff by) {

@@ -76,14 +76,7 @@ class HotlineConsoleIntegrationTests {
 
         String callSid = "CA0000000000000000000000000000c0de";
         TwilioWebhooks webhooks = new TwilioWebhooks("http://127.0.0.1:" + server.httpPort(), PUBLIC_BASE, TwilioStandIn.AUTH_TOKEN);
-        Map<String, String> params = new HashMap<>(Map.of("CallSid", callSid, "AccountSid", TwilioStandIn.ACCOUNT_SID,
-                "From", "+8613912345678", "To", TwilioStandIn.FROM, "CallStatus", "ringing", "Direction", "inbound",
-                "ApiVersion", "2010-04-01"));
-        Matcher gather = GATHER_ACTION.matcher(webhooks.post("/twilio/voice", params).body());
-        assertThat(gather.find()).isTrue();
-        params.put("Digits", "2");
-        params.put("CallStatus", "in-progress");
-        assertThat(webhooks.postTo(gather.group(1).replace("&amp;", "&"), params).body()).contains("<Enqueue");
+        Map<String, String> params = callerPressesTwo(webhooks, callSid, "+8613912345678");
 
         browser.until(d -> browser.byTestId("phone-offer").isDisplayed());
         assertThat(browser.byTestId("phone-offer").getText()).contains("139****5678").contains("投诉").doesNotContain("13912345678");
@@ -93,11 +86,27 @@ class HotlineConsoleIntegrationTests {
         browser.until(d -> !browser.byTestId("phone-offer").isDisplayed());
         assertThat(twilio.callUpdates()).anySatisfy(update -> {
             assertThat(update.path()).endsWith("/Calls/" + callSid + ".json");
-            assertThat(update.param("Twiml")).contains("<Identity>" + agentId + "</Identity>");
+            assertThat(update.param("Twiml")).contains(">hotline-" + callSid + "</Conference>");
         });
+        assertThat(twilio.calls()).anySatisfy(leg -> assertThat(leg.param("To")).isEqualTo("client:" + agentId));
         // the answered caller's ticket is now the agent's and open on the screen
         browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).size() == 1);
         browser.screenshot("console-hotline-answered");
+
+        // the agent holds the caller and takes them back, from the console
+        String conferenceSid = conferenceStarted(webhooks, callSid);
+        browser.until(d -> browser.byTestId("phone-hold").isDisplayed());
+        browser.byTestId("phone-hold").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("客户已保持"));
+        assertThat(twilio.participantUpdates()).singleElement().satisfies(u -> {
+            assertThat(u.path()).endsWith("/Conferences/" + conferenceSid + "/Participants/" + callSid + ".json");
+            assertThat(u.param("Hold")).isEqualTo("true");
+        });
+        assertThat(browser.byTestId("phone-hold").getText()).isEqualTo("恢复通话");
+        browser.screenshot("console-hotline-held");
+        browser.byTestId("phone-hold").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("已恢复通话"));
+        assertThat(twilio.participantUpdates()).hasSize(2).last().satisfies(u -> assertThat(u.param("Hold")).isEqualTo("false"));
 
         // the caller hangs up: the agent writes the wrap-up and solves the ticket with it
         params.remove("Digits");
@@ -119,5 +128,81 @@ class HotlineConsoleIntegrationTests {
         browser.until(d -> d.findElement(By.id("phone-service-level")).getText().equals("100%"));
         assertThat(browser.driver().findElement(By.id("phone-counts")).getText()).contains("来电 1").contains("接听 1");
         browser.screenshot("dashboard-hotline");
+    }
+
+    /** A caller dials the hotline and presses 2 (complaint): they wait in the queue. Returns their call's parameters. */
+    private static Map<String, String> callerPressesTwo(TwilioWebhooks webhooks, String callSid, String from) {
+        Map<String, String> params = new HashMap<>(Map.of("CallSid", callSid, "AccountSid", TwilioStandIn.ACCOUNT_SID,
+                "From", from, "To", TwilioStandIn.FROM, "CallStatus", "ringing", "Direction", "inbound",
+                "ApiVersion", "2010-04-01"));
+        Matcher gather = GATHER_ACTION.matcher(webhooks.post("/twilio/voice", params).body());
+        assertThat(gather.find()).isTrue();
+        params.put("Digits", "2");
+        params.put("CallStatus", "in-progress");
+        assertThat(webhooks.postTo(gather.group(1).replace("&amp;", "&"), params).body()).contains("<Enqueue");
+        return params;
+    }
+
+    /** Twilio's conference callback as the answered caller joins their conference: it names the conference. */
+    private static String conferenceStarted(TwilioWebhooks webhooks, String callSid) {
+        String conferenceSid = "CF" + callSid.substring(2);
+        assertThat(webhooks.post("/twilio/voice/conference?call=" + callSid, Map.of("AccountSid", TwilioStandIn.ACCOUNT_SID,
+                "ConferenceSid", conferenceSid, "FriendlyName", "hotline-" + callSid, "StatusCallbackEvent", "participant-join",
+                "CallSid", callSid)).status()).isEqualTo(204);
+        return conferenceSid;
+    }
+
+    @Test
+    void anAgentHandsTheCallerToAnOnlineColleagueWithAWarmTransferFromTheConsole() {
+        long colleague = api.createStaff(api.adminToken(), "li.na", "AGENT", 3);
+        String colleagueToken = api.loginStaff("li.na");
+        browser.login("wang.fang", "password-wang.fang");
+        browser.until(d -> d.getCurrentUrl().endsWith("/console/"));
+        new Select(browser.byTestId("presence")).selectByValue("ONLINE");
+        server.awaitSubscribed(agentId, "/user/queue/calls");
+
+        String callSid = "CA0000000000000000000000000000c0d1";
+        TwilioWebhooks webhooks = new TwilioWebhooks("http://127.0.0.1:" + server.httpPort(), PUBLIC_BASE, TwilioStandIn.AUTH_TOKEN);
+        Map<String, String> params = callerPressesTwo(webhooks, callSid, "+8613912340001");
+        browser.until(d -> browser.byTestId("phone-offer").isDisplayed());
+        browser.byTestId("phone-answer").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("正在接通客户"));
+        browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).size() == 1);
+        conferenceStarted(webhooks, callSid);
+        // a colleague comes online, free to take a call
+        assertThat(api.put("/api/staff/me/presence", colleagueToken, Map.of("status", "ONLINE")).status()).isEqualTo(200);
+
+        browser.byTestId("phone-transfer").click();
+        browser.until(d -> browser.byTestId("phone-transfer-box").isDisplayed());
+        browser.until(d -> new Select(browser.byTestId("phone-transfer-to")).getOptions().stream()
+                .anyMatch(o -> o.getText().contains("li.na") && o.isEnabled()));
+        new Select(browser.byTestId("phone-transfer-to")).selectByValue(Long.toString(colleague));
+        browser.screenshot("console-hotline-transfer-pick");
+        browser.byTestId("phone-transfer-go").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("正在转接给 li.na"));
+        assertThat(browser.byTestId("phone-transfer-cancel").isDisplayed()).isTrue();
+
+        // the colleague takes it: their softphone is called with a whisper of the ticket, the caller is held
+        Api.Response taken = api.post("/api/calls/" + callSid + "/answer", colleagueToken, Map.of());
+        assertThat(taken.status()).as(taken.raw()).isEqualTo(200);
+        assertThat(twilio.calls()).anySatisfy(leg -> {
+            assertThat(leg.param("To")).isEqualTo("client:" + colleague);
+            assertThat(leg.param("Twiml")).contains("转接：投诉工单");
+        });
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("li.na 已接听"));
+        browser.until(d -> browser.byTestId("phone-transfer-complete").isDisplayed());
+        browser.screenshot("console-hotline-transfer-answered");
+        browser.byTestId("phone-transfer-complete").click();
+        browser.until(d -> browser.byTestId("phone-status").getText().contains("已转接给 li.na"));
+        assertThat(twilio.participantUpdates()).last().satisfies(u -> {
+            assertThat(u.path()).endsWith("/Participants/" + callSid + ".json");
+            assertThat(u.param("Hold")).isEqualTo("false");
+        });
+        // one ticket, now the colleague's: it leaves wang.fang's list
+        browser.until(d -> d.findElements(By.cssSelector("#mine [data-testid='ticket-item']")).isEmpty());
+        assertThat(api.get("/api/tickets?assignee=me", colleagueToken).body().size()).isEqualTo(1);
+        params.remove("Digits");
+        params.put("CallStatus", "completed");
+        assertThat(webhooks.post("/twilio/voice/status", params).status()).isEqualTo(204);
     }
 }

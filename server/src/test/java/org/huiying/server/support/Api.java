@@ -50,6 +50,10 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     public String login(String username, String password) {
         Response r = post("/api/auth/login", null, Map.of("username", username, "password", password));
         if (r.status() != 200) {

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local stand-in for Twilio's REST API, as far as the Messages and Calls resources go: it answers
- * {@code POST /2010-04-01/Accounts/{sid}/Messages.json} and the list {@code GET}, and
- * {@code POST /2010-04-01/Accounts/{sid}/Calls.json}, like Twilio does
+ * A local stand-in for Twilio's REST API, as far as the Messages, Calls and conference Participants
+ * resources go: it answers {@code POST /2010-04-01/Accounts/{sid}/Messages.json} and the list {@code GET},
+ * {@code POST .../Calls.json} (a new call), {@code POST .../Calls/{CallSid}.json} (a live call updated) and
+ * {@code POST .../Conferences/{ConferenceSid}/Participants/{CallSid}.json}, like Twilio does
  * (status codes, JSON shapes, error bodies), checks Basic auth, records every call, and plays
  * scripted failures (429, 500, Twilio error codes such as 21610 and 21211) in order.
  */
@@ -41,6 +42,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls\\.json");
     private static final Pattern CALL = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls/(CA[0-9a-zA-Z]+)\\.json");
+    private static final Pattern PARTICIPANT = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Conferences/(CF[0-9a-zA-Z]+)/Participants/([^/]+)\\.json");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -59,6 +61,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Call> lists = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> callUpdates = new CopyOnWriteArrayList<>();
+    private final List<Call> participantUpdates = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sids = new AtomicInteger();
@@ -181,8 +184,18 @@ public final class TwilioStandIn implements AutoCloseable {
         return List.copyOf(callUpdates);
     }
 
+    /** Every update of a conference participant (POST to Conferences/{ConferenceSid}/Participants/{CallSid}.json: hold, end-on-exit…). */
+    public List<Call> participantUpdates() {
+        return List.copyOf(participantUpdates);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher participant = PARTICIPANT.matcher(exchange.getRequestURI().getPath());
+            if (participant.matches() && participant.group(1).equals(ACCOUNT_SID) && exchange.getRequestMethod().equals("POST")) {
+                updateParticipant(exchange, participant.group(2), participant.group(3));
+                return;
+            }
             Matcher update = CALL.matcher(exchange.getRequestURI().getPath());
             if (update.matches() && update.group(1).equals(ACCOUNT_SID) && exchange.getRequestMethod().equals("POST")) {
                 updateCall(exchange, update.group(2));
@@ -301,6 +314,35 @@ public final class TwilioStandIn implements AutoCloseable {
         updated.put("sid", callSid);
         updated.put("status", "in-progress");
         updated.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + callSid + ".json");
+        respond(exchange, 200, updated);
+    }
+
+    private void updateParticipant(HttpExchange exchange, String conferenceSid, String callSid) throws IOException {
+        Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        boolean authorized = authorized(exchange);
+        participantUpdates.add(new Call("POST", exchange.getRequestURI().getPath(), params, authorized));
+        if (!authorized) {
+            respond(exchange, 401, error(401, 20003, "Authenticate"));
+            return;
+        }
+        Failure failure = script.poll();
+        if (failure != null) {
+            respond(exchange, failure.status(), error(failure.status(), failure.code(), failure.message()));
+            return;
+        }
+        String now = RFC_2822.format(ZonedDateTime.now(ZoneOffset.UTC));
+        Map<String, Object> updated = new LinkedHashMap<>();
+        updated.put("account_sid", ACCOUNT_SID);
+        updated.put("call_sid", callSid);
+        updated.put("conference_sid", conferenceSid);
+        updated.put("date_created", now);
+        updated.put("date_updated", now);
+        updated.put("hold", "true".equals(params.get("Hold")));
+        updated.put("muted", false);
+        updated.put("end_conference_on_exit", !"false".equals(params.get("EndConferenceOnExit")));
+        updated.put("start_conference_on_enter", true);
+        updated.put("status", "connected");
+        updated.put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Conferences/" + conferenceSid + "/Participants/" + callSid + ".json");
         respond(exchange, 200, updated);
     }
 

@@ -3,6 +3,7 @@ package org.huiying.server.telephony.voice;
 import org.huiying.server.security.CurrentStaff;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,15 +11,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The agents' side of the hotline: answer the caller offered to you; the softphone's access token. */
+/**
+ * The agents' side of the hotline: answer the caller offered to you, hold them, hand them over to a
+ * colleague, write the wrap-up; the softphone's access token.
+ */
 @RestController
 class CallController {
 
     private final CallAnswers answers;
     private final VoiceTokens tokens;
     private final CallWrapUps wrapUps;
+    private final CallHolds holds;
+    private final CallTransfers transfers;
 
-    CallController(CallAnswers answers, VoiceTokens tokens, CallWrapUps wrapUps) {
+    CallController(CallAnswers answers, VoiceTokens tokens, CallWrapUps wrapUps, CallHolds holds, CallTransfers transfers) {
+        this.holds = holds;
+        this.transfers = transfers;
         this.wrapUps = wrapUps;
         this.answers = answers;
         this.tokens = tokens;
@@ -47,6 +55,44 @@ class CallController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void wrapUp(@PathVariable String callSid, @RequestBody(required = false) CallWrapUps.WrapUp body, Authentication auth) {
         wrapUps.wrapUp(callSid, body, CurrentStaff.of(auth));
+    }
+
+    /** The agent who has the call holds the caller, and takes them back. */
+    @PostMapping("/api/calls/{callSid}/hold")
+    CallHolds.Hold hold(@PathVariable String callSid, Authentication auth) {
+        return holds.hold(callSid, CurrentStaff.of(auth));
+    }
+
+    @PostMapping("/api/calls/{callSid}/resume")
+    CallHolds.Hold resume(@PathVariable String callSid, Authentication auth) {
+        return holds.resume(callSid, CurrentStaff.of(auth));
+    }
+
+    /** Online agents and experts the call could go to, and whether each is free for it now. */
+    @GetMapping("/api/calls/{callSid}/transfer-targets")
+    java.util.List<CallTransfers.Target> transferTargets(@PathVariable String callSid, Authentication auth) {
+        return transfers.targets(callSid, CurrentStaff.of(auth));
+    }
+
+    @PostMapping("/api/calls/{callSid}/transfer")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CallTransfers.Requested transfer(@PathVariable String callSid, @RequestBody(required = false) TransferBody body, Authentication auth) {
+        return transfers.request(callSid, body == null ? null : body.toStaffId(), CurrentStaff.of(auth));
+    }
+
+    record TransferBody(Long toStaffId) {
+    }
+
+    @DeleteMapping("/api/calls/{callSid}/transfer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancelTransfer(@PathVariable String callSid, Authentication auth) {
+        transfers.cancel(callSid, CurrentStaff.of(auth));
+    }
+
+    /** The agent who handed the call over leaves it to the colleague; the caller is back from hold. */
+    @PostMapping("/api/calls/{callSid}/transfer/complete")
+    CallTransfers.Completed completeTransfer(@PathVariable String callSid, Authentication auth) {
+        return transfers.complete(callSid, CurrentStaff.of(auth));
     }
 
     @GetMapping("/api/voice/token")

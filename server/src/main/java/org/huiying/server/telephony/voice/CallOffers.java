@@ -57,6 +57,7 @@ class CallOffers implements AutoCloseable {
     private final StaffPush push;
     private final TransactionTemplate tx;
     private final VoiceProperties voice;
+    private final QueueDepartures departures;
     private final Clock clock;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "voice-offers");
@@ -64,11 +65,12 @@ class CallOffers implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
-    /** Set when a caller may be waiting; a pass that finds none clears it, so an idle hotline costs nothing. */
+    /** Set when a caller may be waiting or an offer rings; a pass that finds neither clears it, so an idle hotline costs nothing. */
     private volatile boolean maybeWaiting = true;
 
     CallOffers(VoiceCalls calls, VoiceOffers offers, Tickets tickets, StaffRepository staff, StaffService presence,
-               StaffPush push, TransactionTemplate tx, VoiceProperties voice, Clock clock) {
+               StaffPush push, TransactionTemplate tx, VoiceProperties voice, QueueDepartures departures, Clock clock) {
+        this.departures = departures;
         this.calls = calls;
         this.offers = offers;
         this.tickets = tickets;
@@ -111,7 +113,12 @@ class CallOffers implements AutoCloseable {
 
     /** A waiting caller left the queue unanswered (hung up, or waited too long and took the callback offer). */
     void callerLeft(String callSid, VoiceCalls.DequeueReason reason) {
-        calls.dequeued(callSid, reason, Timestamps.now(clock));
+        Instant now = Timestamps.now(clock);
+        tx.executeWithoutResult(status -> {
+            if (calls.dequeued(callSid, reason, now)) {
+                departures.left(callSid, reason, now);
+            }
+        });
         withdraw(callSid, "caller-left");
     }
 
@@ -126,10 +133,10 @@ class CallOffers implements AutoCloseable {
 
     private void pass() {
         try {
-            expireOverdue();
+            boolean ringing = expireOverdue();
             List<VoiceCalls.WaitingCall> waiting = calls.waiting();
             if (waiting.isEmpty()) {
-                maybeWaiting = false;
+                maybeWaiting = ringing; // a transfer still ringing must still time out
                 return;
             }
             offerWaiting(waiting);
@@ -138,18 +145,28 @@ class CallOffers implements AutoCloseable {
         }
     }
 
-    private void expireOverdue() {
+    /** Settles the offers nobody took in time; whether any is still ringing. */
+    private boolean expireOverdue() {
         Instant now = clock.instant();
+        boolean ringing = false;
         for (VoiceOffers.Offer offer : offers.allOpen()) {
-            if (!offer.expiresAt().isAfter(now) && offers.settle(offer.id(), "MISSED")) {
+            if (offer.expiresAt().isAfter(now)) {
+                ringing = true;
+            } else if (offers.settle(offer.id(), "MISSED")) {
                 push.toUser(offer.staffId(), DESTINATION, Map.of("type", "withdrawn", "callSid", offer.callSid(), "reason", "missed"));
                 log.info("Agent {} missed hotline call {}", offer.staffId(), offer.callSid());
+                if (offer.transfer()) {
+                    // the caller never left the agent who asked: they are told, and keep the call
+                    push.toUser(offer.fromStaffId(), DESTINATION, Map.of("type", "transfer-failed", "callSid", offer.callSid(),
+                            "toStaffId", offer.staffId(), "reason", "missed"));
+                }
                 if (offers.lastMissed(offer.staffId(), voice.missesBeforeAway())) {
                     presence.setPresence(offer.staffId(), Presence.AWAY);
                     log.info("Agent {} set AWAY after {} missed calls in a row", offer.staffId(), voice.missesBeforeAway());
                 }
             }
         }
+        return ringing;
     }
 
     private void offerWaiting(List<VoiceCalls.WaitingCall> waiting) {

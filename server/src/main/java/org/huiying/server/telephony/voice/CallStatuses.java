@@ -44,6 +44,7 @@ class CallStatuses {
         }
         if (status.rank >= CallStatus.COMPLETED.rank) {
             dispatcher.callerLeft(sid, VoiceCalls.DequeueReason.HANGUP); // only while still waiting: abandoned
+            calls.resumed(sid, now); // hung up on hold: that time counts too
             calls.ended(sid, now);
             wrapUps.callEnded(sid, now);
             AfterCommit.run(dispatcher::wake); // an agent's voice seat may be free again, once this commits

@@ -12,6 +12,7 @@ import org.huiying.server.runtime.HuiyingProperties;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.ticket.Ticket;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A call reaching the hotline, and the caller's menu choice. A returning caller with an
@@ -33,10 +34,12 @@ class IncomingCalls {
     private final CallOffers offers;
     private final VoiceProperties voice;
     private final ZoneId zone;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     IncomingCalls(VoiceThreads threads, VoiceCalls calls, CallerTickets tickets, CallerLine line, VoiceTwiml twiml,
-                  CallOffers offers, VoiceProperties voice, HuiyingProperties huiying, Clock clock) {
+                  CallOffers offers, VoiceProperties voice, HuiyingProperties huiying, TransactionTemplate tx, Clock clock) {
+        this.tx = tx;
         this.threads = threads;
         this.calls = calls;
         this.tickets = tickets;
@@ -75,21 +78,35 @@ class IncomingCalls {
             tickets.bookCallback(conversationId, call.callSid(), null);
             return twiml.goodbye(twiml.prompt("callback.booked"));
         }
-        Ticket ticket = tickets.choose(conversationId, call.callSid(), choice.get());
-        calls.linkTicket(call.callSid(), ticket.id());
-        return switch (line.verdict(ticket)) {
-            case WAIT -> waitForAgent(call.callSid(), twiml.enqueue(choice.get() == MenuChoice.ROADSIDE ? twiml.prompt("roadside.queued")
-                    : twiml.prompt("queued", Map.of("ticketType", typeName(ticket))), ticket.queue(), ticket.id()));
+        Placed placed = tx.execute(status -> place(call.callSid(), conversationId, choice.get()));
+        Ticket ticket = placed.ticket();
+        return switch (placed.verdict()) {
+            case WAIT -> {
+                offers.wake();
+                yield twiml.enqueue(choice.get() == MenuChoice.ROADSIDE ? twiml.prompt("roadside.queued")
+                        : twiml.prompt("queued", Map.of("ticketType", typeName(ticket))), ticket.queue(), ticket.id());
+            }
             case LONG_WAIT -> twiml.offer(List.of(twiml.prompt("offer.busy")), ticket.id(), 1);
             case NOBODY_ONLINE -> twiml.offer(List.of(twiml.prompt("offer.nobody")), ticket.id(), 1);
         };
     }
 
-    /** The caller now waits for a person: recorded, and the offer dispatcher told. */
-    private String waitForAgent(String callSid, String enqueue) {
-        calls.queued(callSid, Timestamps.now(clock));
-        offers.wake();
-        return enqueue;
+    private record Placed(Ticket ticket, CallerLine.Verdict verdict) {
+    }
+
+    /**
+     * The caller's ticket (opened or joined), linked to the call and, when they are to wait for a person,
+     * the call marked as waiting — all in one transaction: the ticket dispatcher, woken when a new ticket
+     * commits, already sees its caller in line and leaves it to the offer dispatcher.
+     */
+    private Placed place(String callSid, String conversationId, MenuChoice choice) {
+        Ticket ticket = tickets.choose(conversationId, callSid, choice);
+        calls.linkTicket(callSid, ticket.id());
+        CallerLine.Verdict verdict = line.verdict(ticket);
+        if (verdict == CallerLine.Verdict.WAIT) {
+            calls.queued(callSid, Timestamps.now(clock));
+        }
+        return new Placed(ticket, verdict);
     }
 
     private String typeName(Ticket ticket) {

@@ -69,9 +69,22 @@ class VoiceCalls {
     record WaitingCall(String callSid, String phone, String ticketId, Instant queuedAt) {
     }
 
-    /** A hotline call as the agents' side sees it. */
+    /**
+     * A hotline call as the agents' side sees it: who has it ({@code answeredBy}) and the call that brought
+     * them into its conference ({@code agentLegSid}); during a warm transfer, the agent who handed it over
+     * and their call, until they leave.
+     */
     record HotlineCall(String callSid, String phone, String ticketId, Instant queuedAt, Long answeredBy, Instant endedAt,
-                       Instant dequeuedAt) {
+                       Instant dequeuedAt, String conferenceSid, String agentLegSid, Instant heldAt, long holdSeconds,
+                       Long handedOverBy, String handedOverLegSid) {
+
+        boolean ended() {
+            return endedAt != null;
+        }
+
+        boolean held() {
+            return heldAt != null;
+        }
     }
 
     /** The caller entered the queue for a person (once: a repeated webhook keeps the first time). */
@@ -107,6 +120,18 @@ class VoiceCalls {
                 .list();
     }
 
+    /**
+     * The tickets of callers who still wait for a person and started waiting after {@code since}: a call
+     * whose last status callback was lost must not hold its ticket back for ever.
+     */
+    java.util.Set<String> ticketsWaiting(Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT ticket_id FROM voice_call
+                WHERE queued_at > ? AND answered_by IS NULL AND ended_at IS NULL AND dequeued_at IS NULL
+                AND ticket_id IS NOT NULL""")
+                .param(Timestamps.sql(since)).query(String.class).list());
+    }
+
     /** Locks a waiting caller's row until commit; false when they no longer wait. */
     boolean lockWaiting(String callSid) {
         return jdbc.sql("""
@@ -114,11 +139,16 @@ class VoiceCalls {
                 AND dequeued_at IS NULL FOR UPDATE""").param(callSid).query(String.class).optional().isPresent();
     }
 
-    /** Agents whose voice seat is taken: on a call, or writing its wrap-up while it is due. */
+    /**
+     * Agents whose voice seat is taken: on a call (or still on the line of one they handed over), or writing
+     * its wrap-up while it is due.
+     */
     List<Long> agentsOnCalls(Instant now) {
         return jdbc.sql("""
                 SELECT answered_by FROM voice_call WHERE answered_by IS NOT NULL
-                AND (ended_at IS NULL OR (wrapped_at IS NULL AND wrap_up_due > ?))""")
+                AND (ended_at IS NULL OR (wrapped_at IS NULL AND wrap_up_due > ?))
+                UNION ALL
+                SELECT handed_over_by FROM voice_call WHERE handed_over_by IS NOT NULL AND ended_at IS NULL""")
                 .param(Timestamps.sql(now)).query(Long.class).list();
     }
 
@@ -138,15 +168,93 @@ class VoiceCalls {
     }
 
     Optional<HotlineCall> hotline(String callSid) {
-        return jdbc.sql("SELECT call_sid, phone, ticket_id, queued_at, answered_by, ended_at, dequeued_at FROM voice_call WHERE call_sid = ?")
+        return jdbc.sql("""
+                SELECT call_sid, phone, ticket_id, queued_at, answered_by, ended_at, dequeued_at, conference_sid, agent_leg_sid,
+                       held_at, hold_seconds, handed_over_by, handed_over_leg_sid
+                FROM voice_call WHERE call_sid = ?""")
                 .param(callSid)
-                .query((rs, n) -> {
-                    long by = rs.getLong("answered_by");
-                    Long answeredBy = rs.wasNull() ? null : by;
-                    return new HotlineCall(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, "queued_at"),
-                            answeredBy, Timestamps.read(rs, "ended_at"), Timestamps.read(rs, "dequeued_at"));
-                })
+                .query((rs, n) -> new HotlineCall(rs.getString("call_sid"), rs.getString("phone"), rs.getString("ticket_id"),
+                        Timestamps.read(rs, "queued_at"), longOrNull(rs, "answered_by"), Timestamps.read(rs, "ended_at"),
+                        Timestamps.read(rs, "dequeued_at"), rs.getString("conference_sid"), rs.getString("agent_leg_sid"),
+                        Timestamps.read(rs, "held_at"), rs.getLong("hold_seconds"), longOrNull(rs, "handed_over_by"),
+                        rs.getString("handed_over_leg_sid")))
                 .optional();
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** Locks the call's row until commit (a transfer is asked for under it). */
+    void lock(String callSid) {
+        jdbc.sql("SELECT call_sid FROM voice_call WHERE call_sid = ? FOR UPDATE").param(callSid).query(String.class).optional();
+    }
+
+    /** The call that brought the answering agent into the caller's conference. */
+    void agentLeg(String callSid, long staffId, String legSid) {
+        jdbc.sql("UPDATE voice_call SET agent_leg_sid = ? WHERE call_sid = ? AND answered_by = ?").params(legSid, callSid, staffId).update();
+    }
+
+    /** The caller's conference, as Twilio's conference callback names it (once). */
+    void conference(String callSid, String conferenceSid) {
+        jdbc.sql("UPDATE voice_call SET conference_sid = ? WHERE call_sid = ? AND conference_sid IS NULL")
+                .params(conferenceSid, callSid).update();
+    }
+
+    /** The caller is put on hold; false when they are already, or the call is over. */
+    boolean held(String callSid, Instant at) {
+        return jdbc.sql("UPDATE voice_call SET held_at = ?, updated_at = ? WHERE call_sid = ? AND held_at IS NULL AND ended_at IS NULL")
+                .params(Timestamps.sql(at), Timestamps.sql(at), callSid).update() == 1;
+    }
+
+    /** The caller is back from hold (or the call ended on hold): the time on hold is added to the call's. */
+    boolean resumed(String callSid, Instant at) {
+        Instant since = jdbc.sql("SELECT held_at FROM voice_call WHERE call_sid = ?").param(callSid)
+                .query((rs, n) -> Timestamps.read(rs, "held_at")).optional().orElse(null);
+        if (since == null) {
+            return false;
+        }
+        long seconds = Math.max(0, java.time.Duration.between(since, at).toSeconds());
+        return jdbc.sql("UPDATE voice_call SET held_at = NULL, hold_seconds = hold_seconds + ?, updated_at = ? WHERE call_sid = ? AND held_at = ?")
+                .params(seconds, Timestamps.sql(at), callSid, Timestamps.sql(since)).update() == 1;
+    }
+
+    /**
+     * A warm transfer is taken: the colleague has the call now, and the agent who had it stays on the line
+     * (their call remembered) until they leave. False when the call is no longer {@code from}'s.
+     */
+    boolean handOver(String callSid, long from, long to) {
+        return jdbc.sql("""
+                UPDATE voice_call SET handed_over_by = answered_by, handed_over_leg_sid = agent_leg_sid, answered_by = ?,
+                       agent_leg_sid = NULL
+                WHERE call_sid = ? AND answered_by = ? AND ended_at IS NULL AND handed_over_by IS NULL""")
+                .params(to, callSid, from).update() == 1;
+    }
+
+    /** The colleague's call never connected ({@code legSid}, null when it was never placed): the call is the first agent's again. */
+    boolean handBack(String callSid, long colleague, String legSid) {
+        String leg = legSid == null ? "agent_leg_sid IS NULL" : "agent_leg_sid = ?";
+        var statement = jdbc.sql("""
+                UPDATE voice_call SET answered_by = handed_over_by, agent_leg_sid = handed_over_leg_sid, handed_over_by = NULL,
+                       handed_over_leg_sid = NULL
+                WHERE call_sid = ? AND answered_by = ? AND handed_over_by IS NOT NULL AND""" + " " + leg)
+                .param(callSid).param(colleague);
+        return (legSid == null ? statement : statement.param(legSid)).update() == 1;
+    }
+
+    /** The agent who handed the call over has left it (their call {@code legSid} ended, or they completed the transfer). */
+    boolean handOverDone(String callSid, long handedOverBy) {
+        return jdbc.sql("UPDATE voice_call SET handed_over_by = NULL, handed_over_leg_sid = NULL WHERE call_sid = ? AND handed_over_by = ?")
+                .params(callSid, handedOverBy).update() == 1;
+    }
+
+    /** The answering agent's call never connected: the caller waits for a person again. */
+    boolean unclaimLeg(String callSid, long staffId, String legSid) {
+        return jdbc.sql("""
+                UPDATE voice_call SET answered_by = NULL, answered_at = NULL, agent_leg_sid = NULL
+                WHERE call_sid = ? AND answered_by = ? AND agent_leg_sid = ? AND handed_over_by IS NULL AND ended_at IS NULL""")
+                .params(callSid, staffId, legSid).update() == 1;
     }
 
     /** The one agent who answers: true only for the first, while the caller still waits. */

@@ -11,10 +11,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VoiceOffers {
 
-    record Offer(long id, String callSid, long staffId, Instant offeredAt, Instant expiresAt, String outcome) {
+    /** {@code fromStaffId}: the agent transferring the call to {@code staffId}; null for a waiting caller's offer. */
+    record Offer(long id, String callSid, long staffId, Instant offeredAt, Instant expiresAt, String outcome, Long fromStaffId) {
+
+        boolean transfer() {
+            return fromStaffId != null;
+        }
     }
 
-    private static final String COLUMNS = "id, call_sid, staff_id, offered_at, expires_at, outcome";
+    private static final String COLUMNS = "id, call_sid, staff_id, offered_at, expires_at, outcome, from_staff_id";
 
     private final JdbcClient jdbc;
 
@@ -25,6 +30,14 @@ class VoiceOffers {
     void insert(String callSid, long staffId, Instant at, Instant expiresAt) {
         jdbc.sql("INSERT INTO voice_offer (call_sid, staff_id, offered_at, expires_at, outcome) VALUES (?, ?, ?, ?, 'OFFERED')")
                 .params(callSid, staffId, Timestamps.sql(at), Timestamps.sql(expiresAt)).update();
+    }
+
+    /** A warm transfer of an answered call from one agent to a colleague, ringing on the colleague's console. */
+    void insertTransfer(String callSid, long staffId, long fromStaffId, Instant at, Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO voice_offer (call_sid, staff_id, offered_at, expires_at, outcome, from_staff_id)
+                VALUES (?, ?, ?, ?, 'OFFERED', ?)""")
+                .params(callSid, staffId, Timestamps.sql(at), Timestamps.sql(expiresAt), fromStaffId).update();
     }
 
     /** The call's open offer, if it is ringing on someone's console. */
@@ -62,7 +75,9 @@ class VoiceOffers {
     }
 
     private static Offer map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long from = rs.getLong("from_staff_id");
+        Long fromStaffId = rs.wasNull() ? null : from;
         return new Offer(rs.getLong("id"), rs.getString("call_sid"), rs.getLong("staff_id"), Timestamps.read(rs, "offered_at"),
-                Timestamps.read(rs, "expires_at"), rs.getString("outcome"));
+                Timestamps.read(rs, "expires_at"), rs.getString("outcome"), fromStaffId);
     }
 }

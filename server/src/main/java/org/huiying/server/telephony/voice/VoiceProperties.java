@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param missesBeforeAway an agent who lets this many offers in a row ring out is set AWAY
  * @param serviceLevelThreshold a caller answered within this wait counts towards the service level
  * @param wrapUp        after an answered call, how long the agent has for its wrap-up before the next caller
- * @param record        record answered calls (both parties, one channel each), after a spoken notice
+ * @param record        record answered calls (their conference: the caller on one channel, the agents on the other), after a spoken notice
  */
 @ConfigurationProperties("huiying.voice")
 record VoiceProperties(Duration maxWait, Duration handleTime, int menuAttempts, int voicemailMax, Duration offerTimeout,

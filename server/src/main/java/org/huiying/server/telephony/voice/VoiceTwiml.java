@@ -2,15 +2,12 @@ package org.huiying.server.telephony.voice;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Conference;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Identity;
 import com.twilio.twiml.voice.Leave;
-import com.twilio.twiml.voice.Number;
-import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -36,6 +33,11 @@ class VoiceTwiml {
     static final String CALL_RECORDING = "/twilio/voice/call-recording";
     static final String TRANSCRIPTION = "/twilio/voice/transcription";
     static final String STATUS = "/twilio/voice/status";
+    static final String CONFERENCE = "/twilio/voice/conference";
+    static final String HOLD = "/twilio/voice/hold";
+    static final String AGENT_LEG = "/twilio/voice/agent-leg";
+    /** What a caller hears in the conference when no agent is talking to them: the prompt {@code hold.<reason>}. */
+    enum HoldReason { CONNECTING, HOLD, TRANSFER }
     /** What the menu's speech recognition listens for. */
     private static final String HINTS = "咨询,投诉,预约,道路救援,回电,人工";
 
@@ -141,44 +143,63 @@ class VoiceTwiml {
         return new VoiceResponse.Builder().build().toXml();
     }
 
+    /** The conference of one hotline call: named after the caller's call, where the caller and the agents meet. */
+    static String conferenceName(String callSid) {
+        return "hotline-" + callSid;
+    }
+
     /**
-     * The caller's live call, redirected when an agent answers: straight to the agent's softphone (client
-     * {@code identity}), which is told which call and ticket this is. {@code answerOnBridge}: the caller
-     * keeps hearing the line until the agent's browser picks up.
+     * The caller's live call, redirected when an agent answers: into the call's conference, where they hear
+     * that they are being connected until the agent joins. Their hanging up ends it for everyone; when
+     * recording, they are told first and the conference is recorded from its start (two channels: the
+     * caller, who joins first, and everyone else).
      */
-    String bridgeToAgent(String identity, String callSid, String ticketId, boolean record) {
+    String callerToConference(String callSid, String ticketId, boolean record) {
         VoiceResponse.Builder r = new VoiceResponse.Builder();
-        Dial.Builder dial = new Dial.Builder().answerOnBridge(true).timeout(20);
-        recordIf(record, r, dial, ticketId);
-        return r
-                .dial(dial
-                        .client(new Client.Builder().identity(new Identity.Builder(identity).build())
-                                .parameter(new Parameter.Builder().name("callSid").value(callSid).build())
-                                .parameter(new Parameter.Builder().name("ticketId").value(ticketId).build())
-                                .build())
-                        .build())
+        Conference.Builder room = room(callSid, "caller").startConferenceOnEnter(false).endConferenceOnExit(true)
+                .waitUrl(holdUrl(HoldReason.CONNECTING)).waitMethod(HttpMethod.POST);
+        if (record) {
+            r.say(prompt("recording.notice"));
+            room.record(Conference.Record.RECORD_FROM_START)
+                    .recordingStatusCallback(url(CALL_RECORDING + "?ticket=" + ticketId)).recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(Conference.RecordingEvent.COMPLETED);
+        }
+        return r.dial(new Dial.Builder().conference(room.build()).build()).build().toXml();
+    }
+
+    /**
+     * What the call placed to an agent (softphone or phone) runs once they pick up: {@code whisper}, heard by
+     * them alone, then the caller's conference, which ends when they leave it (a warm transfer hands that
+     * over to the colleague).
+     */
+    String agentToConference(String callSid, long staffId, String whisper) {
+        VoiceResponse.Builder r = new VoiceResponse.Builder();
+        if (whisper != null) {
+            r.say(say(whisper));
+        }
+        return r.dial(new Dial.Builder().conference(room(callSid, "agent-" + staffId)
+                .startConferenceOnEnter(true).endConferenceOnExit(true).build()).build()).build().toXml();
+    }
+
+    private Conference.Builder room(String callSid, String label) {
+        return new Conference.Builder(conferenceName(callSid)).participantLabel(label).beep(Conference.Beep.FALSE)
+                .statusCallback(url(CONFERENCE + "?call=" + callSid)).statusCallbackMethod(HttpMethod.POST)
+                .statusCallbackEvents(List.of(Conference.Event.START, Conference.Event.END, Conference.Event.JOIN,
+                        Conference.Event.LEAVE, Conference.Event.HOLD));
+    }
+
+    /** The hold (or wait) music of the conference: a word to the caller, a pause, and again (Twilio allows Say, Pause, Redirect). */
+    String onHold(HoldReason reason) {
+        String self = url(HOLD + "?for=" + reason.name().toLowerCase(java.util.Locale.ROOT));
+        return new VoiceResponse.Builder()
+                .say(prompt("hold." + reason.name().toLowerCase(java.util.Locale.ROOT)))
+                .pause(new Pause.Builder().length(15).build())
+                .redirect(new Redirect.Builder(self).method(HttpMethod.POST).build())
                 .build().toXml();
     }
 
-    /** The caller's live call, redirected to the agent's own phone (calling from the hotline's number). */
-    String bridgeToPhone(String phone, String callerId, String ticketId, boolean record) {
-        VoiceResponse.Builder r = new VoiceResponse.Builder();
-        Dial.Builder dial = new Dial.Builder().answerOnBridge(true).timeout(20);
-        if (callerId != null) {
-            dial.callerId(callerId);
-        }
-        recordIf(record, r, dial, ticketId);
-        return r.dial(dial.number(new Number.Builder(phone).build()).build()).build().toXml();
-    }
-
-    /** The caller is told before anything is recorded; then each party is recorded on a channel of its own. */
-    private void recordIf(boolean record, VoiceResponse.Builder r, Dial.Builder dial, String ticketId) {
-        if (record) {
-            r.say(prompt("recording.notice"));
-            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
-                    .recordingStatusCallback(url(CALL_RECORDING + "?ticket=" + ticketId)).recordingStatusCallbackMethod(HttpMethod.POST)
-                    .recordingStatusCallbackEvents(Dial.RecordingEvent.COMPLETED);
-        }
+    String holdUrl(HoldReason reason) {
+        return url(HOLD + "?for=" + reason.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** What a callback says when the customer picks up, before they wait for an agent. */

@@ -25,9 +25,13 @@ class VoiceWebhookController {
     private final CallbackOffers offers;
     private final QueueAnnouncements queue;
     private final CallStatuses statuses;
+    private final ConferenceEvents conferences;
+    private final VoiceTwiml twiml;
 
     VoiceWebhookController(TwilioSignatures signatures, IncomingCalls incoming, CallbackOffers offers,
-                           QueueAnnouncements queue, CallStatuses statuses) {
+                           QueueAnnouncements queue, CallStatuses statuses, ConferenceEvents conferences, VoiceTwiml twiml) {
+        this.conferences = conferences;
+        this.twiml = twiml;
         this.signatures = signatures;
         this.incoming = incoming;
         this.offers = offers;
@@ -90,6 +94,30 @@ class VoiceWebhookController {
         Map<String, String> params = signatures.verifiedParameters(request);
         statuses.apply(params);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The status callback of an answered caller's conference ({@code call}: the caller's CallSid, ours). */
+    @PostMapping(path = "/twilio/voice/conference", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> conference(HttpServletRequest request, @RequestParam(required = false) String call) {
+        conferences.conference(signatures.verifiedParameters(request), call);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The status callback of a call placed to an agent ({@code staff}) for the caller's {@code call}. */
+    @PostMapping(path = "/twilio/voice/agent-leg", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> agentLeg(HttpServletRequest request, @RequestParam(required = false) String call,
+                                  @RequestParam(defaultValue = "0") long staff) {
+        conferences.agentLeg(signatures.verifiedParameters(request), call, staff);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** What a caller waiting in their conference hears: being connected, on hold, being transferred. */
+    @PostMapping(path = "/twilio/voice/hold", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> hold(HttpServletRequest request, @RequestParam(name = "for", defaultValue = "hold") String reason) {
+        signatures.verifiedParameters(request);
+        VoiceTwiml.HoldReason why = java.util.Arrays.stream(VoiceTwiml.HoldReason.values())
+                .filter(r -> r.name().equalsIgnoreCase(reason)).findFirst().orElse(VoiceTwiml.HoldReason.HOLD);
+        return xml(twiml.onHold(why));
     }
 
     private static ResponseEntity<String> xml(String twiml) {

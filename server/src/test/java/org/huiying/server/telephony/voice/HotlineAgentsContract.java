@@ -80,7 +80,7 @@ abstract class HotlineAgentsContract {
     }
 
     private long agent(String username) {
-        long id = api.createStaff(admin, username, "AGENT", 5);
+        long id = api.createStaff(admin, username, "AGENT", 50);
         tokens.put(id, api.loginStaff(username));
         StompClient desk = StompClient.connect(server.stompUri(), tokens.get(id));
         desk.subscribe("/user/queue/calls");
@@ -147,6 +147,36 @@ abstract class HotlineAgentsContract {
         return Twiml.parse(r.body());
     }
 
+    /** The latest call Twilio was asked to place to {@code to} (an agent's softphone or phone). */
+    TwilioStandIn.Call legTo(String to) {
+        List<TwilioStandIn.Call> placed = twilio.calls().stream().filter(c -> to.equals(c.param("To"))).toList();
+        assertThat(placed).as("a call placed to %s", to).isNotEmpty();
+        return placed.get(placed.size() - 1);
+    }
+
+    /** Twilio's conference callback as the caller joins their conference: it names the conference. */
+    String conferenceStarted(String callSid) {
+        String conferenceSid = String.format("CF%032x", 0xc0f000L + CALLS.incrementAndGet());
+        Map<String, String> event = new HashMap<>(Map.of("AccountSid", TwilioStandIn.ACCOUNT_SID, "ConferenceSid", conferenceSid,
+                "FriendlyName", "hotline-" + callSid, "StatusCallbackEvent", "participant-join", "CallSid", callSid,
+                "Muted", "false", "Hold", "false", "EndConferenceOnExit", "true", "StartConferenceOnEnter", "false",
+                "SequenceNumber", "1"));
+        assertThat(webhooks.post("/twilio/voice/conference?call=" + callSid, event).status()).isEqualTo(204);
+        return conferenceSid;
+    }
+
+    /** Twilio's status callback of a call placed to an agent. */
+    void legStatus(String callSid, long staffId, String legSid, String status) {
+        Map<String, String> p = Map.of("CallSid", legSid, "AccountSid", TwilioStandIn.ACCOUNT_SID, "From", TwilioStandIn.FROM,
+                "To", "client:" + staffId, "CallStatus", status, "Direction", "outbound-api", "ApiVersion", "2010-04-01");
+        assertThat(webhooks.post("/twilio/voice/agent-leg?call=" + callSid + "&staff=" + staffId, p).status()).isEqualTo(204);
+    }
+
+    List<TwilioStandIn.Call> participantUpdates(String conferenceSid, String participant) {
+        return twilio.participantUpdates().stream()
+                .filter(u -> u.path().endsWith("/Conferences/" + conferenceSid + "/Participants/" + participant + ".json")).toList();
+    }
+
     /** The offer of this call that rings on some agent's console: who got it. */
     long offeredTo(String callSid) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
@@ -187,12 +217,31 @@ abstract class HotlineAgentsContract {
         Twiml bridge = Twiml.parse(update.param("Twiml"));
         assertThat(bridge.verbs()).containsExactly("Say", "Dial");
         assertThat(bridge.one("Say").getTextContent()).as("the caller is told before anything is recorded").contains("录音");
-        assertThat(bridge.one("Dial").getAttribute("record")).isEqualTo("record-from-answer-dual");
-        String recordingCallback = bridge.one("Dial").getAttribute("recordingStatusCallback");
+        Element room = bridge.one("Conference");
+        assertThat(room.getTextContent()).as("the caller waits in a conference of their own").isEqualTo("hotline-" + sid);
+        assertThat(room.getAttribute("participantLabel")).isEqualTo("caller");
+        assertThat(room.getAttribute("startConferenceOnEnter")).isEqualTo("false");
+        assertThat(room.getAttribute("endConferenceOnExit")).as("the caller hanging up ends it for everyone").isEqualTo("true");
+        assertThat(room.getAttribute("waitUrl")).isEqualTo(PUBLIC_BASE + "/twilio/voice/hold?for=connecting");
+        assertThat(room.getAttribute("statusCallback")).isEqualTo(PUBLIC_BASE + "/twilio/voice/conference?call=" + sid);
+        assertThat(room.getAttribute("record")).isEqualTo("record-from-start");
+        String recordingCallback = room.getAttribute("recordingStatusCallback");
         assertThat(recordingCallback).isEqualTo(PUBLIC_BASE + "/twilio/voice/call-recording?ticket=" + ticketId);
-        Element client = bridge.one("Client");
-        assertThat(bridge.one("Identity").getTextContent()).isEqualTo(Long.toString(agent));
-        assertThat(client.getElementsByTagName("Parameter").getLength()).isEqualTo(2);
+        Twiml connecting = twiml(webhooks.postTo(room.getAttribute("waitUrl"), params(sid, "+8613900000000", Map.of())));
+        assertThat(connecting.verbs()).containsExactly("Say", "Pause", "Redirect");
+        assertThat(connecting.one("Say").getTextContent()).contains("正在为您接通");
+
+        // the agent's softphone is called into the same conference, from the hotline's number
+        TwilioStandIn.Call leg = legTo("client:" + agent);
+        assertThat(leg.authorized()).isTrue();
+        assertThat(leg.param("From")).isEqualTo(TwilioStandIn.FROM);
+        assertThat(leg.param("StatusCallback")).isEqualTo(PUBLIC_BASE + "/twilio/voice/agent-leg?call=" + sid + "&staff=" + agent);
+        assertThat(answered.body().get("legSid").asString()).startsWith("CA");
+        Twiml agentSide = Twiml.parse(leg.param("Twiml"));
+        assertThat(agentSide.verbs()).containsExactly("Dial");
+        assertThat(agentSide.one("Conference").getTextContent()).isEqualTo("hotline-" + sid);
+        assertThat(agentSide.one("Conference").getAttribute("participantLabel")).isEqualTo("agent-" + agent);
+        assertThat(agentSide.one("Conference").getAttribute("endConferenceOnExit")).isEqualTo("true");
 
         Map<String, Object> ticket = db.sql("SELECT assignee_id, first_responded_at, status FROM ticket WHERE id = ?")
                 .param(ticketId).query().singleRow();
@@ -220,6 +269,238 @@ abstract class HotlineAgentsContract {
             assertThat(recordings).hasSize(1);
         });
         assertThat(recordings.get(0)).contains("42秒").contains("/Recordings/RE0123456789abcdef");
+    }
+
+    /** A caller waiting, offered and answered; returns {agent, the agent's call (leg)}. */
+    private Object[] answered(String sid) {
+        long agent = offeredTo(sid);
+        pushTo(agent, "offer", sid);
+        Api.Response answered = answer(sid, agent);
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+        return new Object[] {agent, answered.body().get("legSid").asString()};
+    }
+
+    @Test
+    void theAgentHoldsTheCallerAndTakesThemBackAndTheTimeOnHoldIsRecordedOnTheCall() {
+        String sid = callerWaiting();
+        long agent = (long) answered(sid)[0];
+        Api.Response early = api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of());
+        assertThat(early.status()).as("no conference yet to hold the caller in").isEqualTo(409);
+        assertThat(early.body().get("error").asString()).isEqualTo("not_connected");
+        String conference = conferenceStarted(sid);
+
+        Api.Response held = api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of());
+        assertThat(held.status()).as(held.raw()).isEqualTo(200);
+        assertThat(held.body().get("held").asBoolean()).isTrue();
+        List<TwilioStandIn.Call> updates = participantUpdates(conference, sid);
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).authorized()).isTrue();
+        assertThat(updates.get(0).param("Hold")).isEqualTo("true");
+        assertThat(updates.get(0).param("HoldMethod")).isEqualTo("POST");
+        String holdUrl = updates.get(0).param("HoldUrl");
+        assertThat(holdUrl).isEqualTo(PUBLIC_BASE + "/twilio/voice/hold?for=hold");
+        Twiml music = twiml(webhooks.postTo(holdUrl, params(sid, "+8613900000000", Map.of())));
+        assertThat(music.verbs()).containsExactly("Say", "Pause", "Redirect");
+        assertThat(music.one("Say").getAttribute("language")).isEqualTo("zh-CN");
+        assertThat(music.one("Say").getTextContent()).contains("保持");
+        assertThat(music.one("Redirect").getTextContent()).as("it plays again until the caller is taken back").isEqualTo(holdUrl);
+
+        assertThat(api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of()).status()).isEqualTo(200);
+        assertThat(participantUpdates(conference, sid)).as("holding a held caller asks Twilio nothing").hasSize(1);
+        Api.Response notYours = api.post("/api/calls/" + sid + "/resume", tokens.get(other(agent)), Map.of());
+        assertThat(notYours.status()).isEqualTo(409);
+        assertThat(notYours.body().get("error").asString()).isEqualTo("not_your_call");
+        assertThat(api.post("/api/calls/CA00000000000000000000000000000000/hold", tokens.get(agent), Map.of()).status()).isEqualTo(404);
+
+        clock.advance(Duration.ofSeconds(45));
+        Api.Response resumed = api.post("/api/calls/" + sid + "/resume", tokens.get(agent), Map.of());
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.body().get("held").asBoolean()).isFalse();
+        assertThat(resumed.body().get("holdSeconds").asLong()).isEqualTo(45);
+        assertThat(participantUpdates(conference, sid)).hasSize(2).last().satisfies(u -> {
+            assertThat(u.param("Hold")).isEqualTo("false");
+            assertThat(u.param("HoldUrl")).isNull();
+        });
+
+        // held again and the caller hangs up on hold: that time counts too, and a call that is over is held no more
+        assertThat(api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of()).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(10));
+        status(sid, "completed");
+        assertThat(db.sql("SELECT hold_seconds FROM voice_call WHERE call_sid = ?").param(sid).query(Long.class).single()).isEqualTo(55);
+        Api.Response over = api.post("/api/calls/" + sid + "/resume", tokens.get(agent), Map.of());
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.body().get("error").asString()).isEqualTo("call_ended");
+    }
+
+    @Test
+    void aWarmTransferRingsOnTheColleagueWhoHearsAWhisperOfTheTicketAndTheCallStaysOneTicketNowTheirs() {
+        String sid = callerWaiting();
+        Object[] first = answered(sid);
+        long agent = (long) first[0];
+        String agentLeg = (String) first[1];
+        long colleague = other(agent);
+        String conference = conferenceStarted(sid);
+        String ticketId = db.sql("SELECT ticket_id FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+        Object firstResponse = db.sql("SELECT first_responded_at FROM ticket WHERE id = ?").param(ticketId).query().singleValue();
+
+        JsonNode targets = api.get("/api/calls/" + sid + "/transfer-targets", tokens.get(agent)).body();
+        List<Long> free = new ArrayList<>();
+        targets.forEach(t -> {
+            if (t.get("free").asBoolean()) {
+                free.add(t.get("staffId").asLong());
+            }
+        });
+        assertThat(free).contains(colleague).doesNotContain(agent);
+        assertThat(api.get("/api/calls/" + sid + "/transfer-targets", tokens.get(colleague)).status()).isEqualTo(409);
+
+        assertThat(transfer(sid, agent, Map.of()).status()).isEqualTo(400);
+        assertThat(transfer(sid, agent, Map.of("toStaffId", agent)).status()).isEqualTo(400);
+        assertThat(transfer(sid, agent, Map.of("toStaffId", 987_654_321)).status()).isEqualTo(404);
+        assertThat(transfer("CA00000000000000000000000000000000", agent, Map.of("toStaffId", colleague)).status()).isEqualTo(404);
+        Api.Response notYours = transfer(sid, colleague, Map.of("toStaffId", agent));
+        assertThat(notYours.status()).isEqualTo(409);
+        assertThat(notYours.body().get("error").asString()).isEqualTo("not_your_call");
+
+        Api.Response asked = transfer(sid, agent, Map.of("toStaffId", colleague));
+        assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
+        JsonNode ringing = pushTo(colleague, "offer", sid);
+        assertThat(ringing.get("transfer").asBoolean()).isTrue();
+        assertThat(ringing.get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(ringing.get("from").asString()).isEqualTo("phone-agent-" + (agent == this.first ? 1 : 2));
+        assertThat(ringing.get("caller").asString()).matches("139\\*{4}\\d{4}");
+        Api.Response twice = transfer(sid, agent, Map.of("toStaffId", colleague));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().get("error").asString()).isEqualTo("transfer_in_progress");
+
+        clock.advance(Duration.ofSeconds(5));
+        Api.Response taken = answer(sid, colleague);
+        assertThat(taken.status()).as(taken.raw()).isEqualTo(200);
+        assertThat(taken.body().get("transfer").asBoolean()).isTrue();
+        assertThat(taken.body().get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(pushTo(agent, "transfer-answered", sid).get("toStaffId").asLong()).isEqualTo(colleague);
+
+        // the colleague's softphone is called with a whisper of the ticket, heard before joining the caller's conference
+        TwilioStandIn.Call leg = legTo("client:" + colleague);
+        Twiml whispered = Twiml.parse(leg.param("Twiml"));
+        assertThat(whispered.verbs()).containsExactly("Say", "Dial");
+        Element whisper = whispered.one("Say");
+        assertThat(whisper.getAttribute("language")).isEqualTo("zh-CN");
+        assertThat(whisper.getAttribute("voice")).isEqualTo("Polly.Zhiyu");
+        assertThat(whisper.getTextContent()).startsWith("转接：投诉工单").contains(ticketId).contains("客户已等待").doesNotContain("{");
+        assertThat(whispered.one("Conference").getTextContent()).isEqualTo("hotline-" + sid);
+        assertThat(whispered.one("Conference").getAttribute("endConferenceOnExit")).isEqualTo("true");
+        // the two agents talk with the caller held; the first one leaving no longer ends the call
+        assertThat(participantUpdates(conference, agentLeg)).singleElement()
+                .satisfies(u -> assertThat(u.param("EndConferenceOnExit")).isEqualTo("false"));
+        assertThat(participantUpdates(conference, sid)).singleElement().satisfies(u -> {
+            assertThat(u.param("Hold")).isEqualTo("true");
+            assertThat(u.param("HoldUrl")).isEqualTo(PUBLIC_BASE + "/twilio/voice/hold?for=transfer");
+        });
+
+        // one ticket, now the colleague's, its first response as it was
+        Map<String, Object> ticket = db.sql("SELECT assignee_id, first_responded_at FROM ticket WHERE id = ?").param(ticketId).query().singleRow();
+        assertThat(((Number) ticket.get("assignee_id")).longValue()).isEqualTo(colleague);
+        assertThat(ticket.get("first_responded_at")).isEqualTo(firstResponse);
+        assertThat(db.sql("SELECT COUNT(*) FROM ticket WHERE conversation_id = (SELECT conversation_id FROM ticket WHERE id = ?)")
+                .param(ticketId).query(Long.class).single()).isEqualTo(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM sla_event WHERE ticket_id = ? AND kind = 'MET'").param(ticketId).query(Long.class).single())
+                .isEqualTo(1);
+        Api.Response onlyTheColleague = api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of());
+        assertThat(onlyTheColleague.body().get("error").asString()).isEqualTo("not_your_call");
+
+        Api.Response done = api.post("/api/calls/" + sid + "/transfer/complete", tokens.get(agent), Map.of());
+        assertThat(done.status()).as(done.raw()).isEqualTo(200);
+        assertThat(participantUpdates(conference, sid)).hasSize(2).last().satisfies(u -> assertThat(u.param("Hold")).isEqualTo("false"));
+        assertThat(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + agentLeg + ".json")))
+                .singleElement().satisfies(u -> assertThat(u.param("Status")).isEqualTo("completed"));
+        pushTo(colleague, "transfer-completed", sid);
+        assertThat(api.post("/api/calls/" + sid + "/transfer/complete", tokens.get(agent), Map.of()).status()).isEqualTo(409);
+
+        // the caller hangs up: the wrap-up is asked of the colleague, who ended the call with them
+        status(sid, "completed");
+        assertThat(pushTo(colleague, "wrap-up", sid).get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(agent), Map.of("outcome", "已转专家", "resolved", false))
+                .status()).isEqualTo(404);
+        assertThat(api.post("/api/calls/" + sid + "/wrap-up", tokens.get(colleague), Map.of("outcome", "专家已解答", "resolved", false))
+                .status()).isEqualTo(204);
+    }
+
+    Api.Response transfer(String callSid, long staffId, Map<String, ?> body) {
+        return api.post("/api/calls/" + callSid + "/transfer", tokens.get(staffId), body);
+    }
+
+    @Test
+    void aTransferTheColleagueDoesNotTakeInTimeLeavesTheCallerWithTheFirstAgent() {
+        String sid = callerWaiting();
+        long agent = (long) answered(sid)[0];
+        long colleague = other(agent);
+        String conference = conferenceStarted(sid);
+        String ticketId = db.sql("SELECT ticket_id FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+        assertThat(transfer(sid, agent, Map.of("toStaffId", colleague)).status()).isEqualTo(202);
+        pushTo(colleague, "offer", sid);
+
+        clock.advance(OFFER_TIMEOUT.plusSeconds(1));
+        assertThat(pushTo(colleague, "withdrawn", sid).get("reason").asString()).isEqualTo("missed");
+        JsonNode failed = pushTo(agent, "transfer-failed", sid);
+        assertThat(failed.get("reason").asString()).isEqualTo("missed");
+        assertThat(failed.get("toStaffId").asLong()).isEqualTo(colleague);
+        assertThat(db.sql("SELECT answered_by FROM voice_call WHERE call_sid = ?").param(sid).query(Long.class).single()).isEqualTo(agent);
+        assertThat(db.sql("SELECT assignee_id FROM ticket WHERE id = ?").param(ticketId).query(Long.class).single()).isEqualTo(agent);
+        assertThat(participantUpdates(conference, sid)).as("the caller was never held").isEmpty();
+        assertThat(twilio.calls().stream().filter(c -> ("client:" + colleague).equals(c.param("To"))
+                && c.param("Twiml").contains("hotline-" + sid))).as("nobody called the colleague").isEmpty();
+        Api.Response late = answer(sid, colleague);
+        assertThat(late.status()).isEqualTo(409);
+
+        // asked again, and taken back while it rings
+        assertThat(transfer(sid, agent, Map.of("toStaffId", colleague)).status()).isEqualTo(202);
+        assertThat(api.delete("/api/calls/" + sid + "/transfer", tokens.get(agent)).status()).isEqualTo(204);
+        assertThat(pushTo(colleague, "withdrawn", sid).get("reason").asString()).isEqualTo("transfer-cancelled");
+        assertThat(api.delete("/api/calls/" + sid + "/transfer", tokens.get(agent)).status()).isEqualTo(409);
+        assertThat(api.post("/api/calls/" + sid + "/hold", tokens.get(agent), Map.of()).status()).as("still the agent's call").isEqualTo(200);
+    }
+
+    @Test
+    void aColleagueWhoseCallNeverConnectsHandsTheCallerAndTheTicketBackToTheFirstAgent() {
+        String sid = callerWaiting();
+        Object[] first = answered(sid);
+        long agent = (long) first[0];
+        String agentLeg = (String) first[1];
+        long colleague = other(agent);
+        String conference = conferenceStarted(sid);
+        String ticketId = db.sql("SELECT ticket_id FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+        assertThat(transfer(sid, agent, Map.of("toStaffId", colleague)).status()).isEqualTo(202);
+        Api.Response taken = answer(sid, colleague);
+        assertThat(taken.status()).isEqualTo(200);
+        String colleagueLeg = taken.body().get("legSid").asString();
+
+        legStatus(sid, colleague, colleagueLeg, "no-answer");
+        JsonNode failed = pushTo(agent, "transfer-failed", sid);
+        assertThat(failed.get("reason").asString()).isEqualTo("not-connected");
+        assertThat(db.sql("SELECT answered_by FROM voice_call WHERE call_sid = ?").param(sid).query(Long.class).single()).isEqualTo(agent);
+        assertThat(db.sql("SELECT assignee_id FROM ticket WHERE id = ?").param(ticketId).query(Long.class).single()).isEqualTo(agent);
+        assertThat(participantUpdates(conference, agentLeg)).last()
+                .satisfies(u -> assertThat(u.param("EndConferenceOnExit")).isEqualTo("true"));
+        assertThat(participantUpdates(conference, sid)).last().satisfies(u -> assertThat(u.param("Hold")).isEqualTo("false"));
+        // Twilio telling it twice changes nothing more
+        legStatus(sid, colleague, colleagueLeg, "no-answer");
+        assertThat(participantUpdates(conference, sid)).hasSize(2);
+    }
+
+    @Test
+    void anAgentWhoseCallNeverConnectsGivesTheCallerBackToTheQueue() {
+        String sid = callerWaiting();
+        Object[] first = answered(sid);
+        long agent = (long) first[0];
+        legStatus(sid, agent, (String) first[1], "no-answer");
+        assertThat(pushTo(agent, "ended", sid).get("reason").asString()).isEqualTo("not-connected");
+        List<TwilioStandIn.Call> updates = twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json")).toList();
+        assertThat(updates).hasSize(2);
+        Twiml back = Twiml.parse(updates.get(1).param("Twiml"));
+        assertThat(back.verbs()).containsExactly("Say", "Enqueue");
+        assertThat(back.one("Enqueue").getTextContent()).isEqualTo("complaint");
+        long next = offeredTo(sid);
+        assertThat(answer(sid, next).status()).isEqualTo(200);
     }
 
     @Test
@@ -334,6 +615,36 @@ abstract class HotlineAgentsContract {
     }
 
     @Test
+    void aWaitingCallersTicketIsNeverHandedOutAsChatWorkAndOnceTheyHangUpItIsQueuedWorkWithACallback() {
+        String sid = callerWaiting();
+        String ticketId = db.sql("SELECT ticket_id FROM voice_call WHERE call_sid = ?").param(sid).query(String.class).single();
+        offeredTo(sid);
+        // a text opened after the call is handed out by the ticket dispatcher: a pass ran with the caller's ticket in the queue
+        String texter = String.format("+86139%08d", 40_000_000 + NUMBERS.incrementAndGet() * 7);
+        assertThat(webhooks.post("/twilio/sms", org.huiying.server.telephony.sms.TwilioPayloads.incomingSms(
+                org.huiying.server.telephony.sms.TwilioPayloads.newMessageSid(), texter, "你好，想咨询一下保养套餐的价格")).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("""
+                SELECT COUNT(*) FROM ticket WHERE assignee_id IS NOT NULL
+                AND conversation_id IN (SELECT conversation_id FROM sms_thread WHERE phone = ?)""").param(texter).query(Long.class).single() == 1);
+        Map<String, Object> waiting = db.sql("SELECT status, assignee_id FROM ticket WHERE id = ?").param(ticketId).query().singleRow();
+        assertThat(waiting.get("status")).as("the caller is the phone's to offer, not chat work").isEqualTo("OPEN");
+        assertThat(waiting.get("assignee_id")).isNull();
+
+        clock.advance(Duration.ofSeconds(75));
+        status(sid, "completed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("SELECT assignee_id FROM ticket WHERE id = ?").param(ticketId)
+                .query(Long.class).optional().isPresent());
+        assertThat(db.sql("SELECT status FROM ticket WHERE id = ?").param(ticketId).query(String.class).single()).isEqualTo("ASSIGNED");
+        assertThat(db.sql("SELECT reason FROM callback_task WHERE ticket_id = ? AND status = 'OPEN'").param(ticketId)
+                .query(String.class).list()).as("someone calls the caller back").containsExactly("CALLER_REQUEST");
+        String conversationId = db.sql("SELECT conversation_id FROM ticket WHERE id = ?").param(ticketId).query(String.class).single();
+        List<String> texts = new ArrayList<>();
+        api.get("/api/conversations/" + conversationId + "/messages", admin).body().forEach(m -> texts.add(m.get("text").asString()));
+        assertThat(texts).anyMatch(t -> t.contains("排队等待1分15秒后挂断") && t.contains("请尽快回拨"));
+    }
+
+    @Test
     void theAgentsWrittenReplyOnAHotlineTicketIsTextedToTheCallerUnlessTheyOptedOut() {
         String sid = callerWaiting();
         long agent = offeredTo(sid);
@@ -417,10 +728,9 @@ abstract class HotlineAgentsContract {
         Api.Response answered = api.post("/api/calls/" + sid + "/answer", tokens.get(first), Map.of("via", "PHONE"));
         assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
         assertThat(answered.body().get("via").asString()).isEqualTo("PHONE");
-        Twiml bridge = Twiml.parse(twilio.callUpdates().stream().filter(c -> c.path().endsWith("/Calls/" + sid + ".json"))
-                .findFirst().orElseThrow().param("Twiml"));
-        assertThat(bridge.one("Number").getTextContent()).isEqualTo("+8613800138000");
-        assertThat(bridge.one("Dial").getAttribute("callerId")).isEqualTo(TwilioStandIn.FROM);
+        TwilioStandIn.Call leg = legTo("+8613800138000");
+        assertThat(leg.param("From")).isEqualTo(TwilioStandIn.FROM);
+        assertThat(Twiml.parse(leg.param("Twiml")).one("Conference").getTextContent()).isEqualTo("hotline-" + sid);
 
         presence(second, "ONLINE");
         presence(first, "OFFLINE");

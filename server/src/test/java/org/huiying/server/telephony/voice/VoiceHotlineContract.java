@@ -19,6 +19,7 @@ import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.TwilioStandIn;
 import org.huiying.server.support.TwilioWebhooks;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,24 @@ abstract class VoiceHotlineContract {
                 .query().listOfRows()).isEmpty());
     }
 
+    /**
+     * Callers a test left waiting for a person hang up (Twilio's final status callback), so the next test
+     * starts with nobody in line: a ticket whose caller still waits is the phone's to offer, never chat
+     * work, and would stay OPEN; abandoned, it is queued work again and goes to an agent.
+     */
+    @AfterEach
+    void waitingCallersHangUp() {
+        for (Map<String, Object> row : db.sql("""
+                SELECT call_sid, phone FROM voice_call WHERE queued_at IS NOT NULL AND answered_by IS NULL
+                AND ended_at IS NULL AND dequeued_at IS NULL""").query().listOfRows()) {
+            hangUp(new Caller((String) row.get("phone"), (String) row.get("call_sid")));
+        }
+    }
+
+    void hangUp(Caller caller) {
+        assertThat(webhooks.post("/twilio/voice/status", caller.params(Map.of("CallStatus", "completed"))).status()).isEqualTo(204);
+    }
+
     /** Both agents' presence: ONLINE, or OFFLINE so that nobody can answer. */
     void presence(String status) {
         for (String token : List.of(agent, agent2)) {
@@ -110,10 +129,15 @@ abstract class VoiceHotlineContract {
     /** One phone call: its CallSid, the caller's number, and Twilio's requests about it. */
     final class Caller {
         final String phone;
-        final String callSid = String.format("CA%032x", 0x5eed000L + CALLS.incrementAndGet());
+        final String callSid;
 
         Caller(String phone) {
+            this(phone, String.format("CA%032x", 0x5eed000L + CALLS.incrementAndGet()));
+        }
+
+        Caller(String phone, String callSid) {
             this.phone = phone;
+            this.callSid = callSid;
         }
 
         Map<String, String> params(Map<String, String> extra) {
@@ -240,6 +264,8 @@ abstract class VoiceHotlineContract {
             assertThat(ticket.get("sla").get("firstResponseDue").isNull()).isFalse();
             assertThat(enqueue.getAttribute("action")).isEqualTo(PUBLIC_BASE + "/twilio/voice/queue-exit?ticket=" + ticket.get("id").asString());
             assertThat(messages(caller.phone)).anyMatch(m -> m.startsWith("来电：客户在语音菜单中选择了"));
+            // a caller still in line counts in the next one's wait estimate: this one hangs up
+            hangUp(caller);
         }
     }
 
@@ -623,11 +649,16 @@ abstract class VoiceHotlineContract {
     void aCallersSurveyArrivesBySmsAndATextedScoreAnswersItWithoutANewTicket() {
         Caller caller = newCaller();
         caller.press(caller.dial(), "2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> onlyTicketOf(caller.phone).has("assignee"));
+        // the caller rings on one agent, who answers: the ticket is theirs
+        long offered = await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+                        "SELECT staff_id FROM voice_offer WHERE call_sid = ? AND outcome = 'OFFERED'")
+                .param(caller.callSid).query(Long.class).optional().orElse(null), id -> id != null);
+        String holder = api.get("/api/staff/me", agent).body().get("id").asLong() == offered ? agent : agent2;
+        assertThat(api.post("/api/calls/" + caller.callSid + "/answer", holder, Map.of()).status()).isEqualTo(200);
         JsonNode ticket = onlyTicketOf(caller.phone);
         String id = ticket.get("id").asString();
-        long assignee = ticket.get("assignee").asLong();
-        String holder = api.get("/api/staff/me", agent).body().get("id").asLong() == assignee ? agent : agent2;
+        assertThat(ticket.get("assignee").asLong()).isEqualTo(offered);
+        hangUp(caller);
         assertThat(api.post("/api/tickets/" + id + "/messages", holder, Map.of("text", "已电话回复客户处理方案。")).status()).isEqualTo(201);
         assertThat(api.post("/api/tickets/" + id + "/resolve", holder, "").status()).isEqualTo(200);
 
