@@ -2,7 +2,7 @@
 
 -- A photo a technician uploaded, re-encoded (metadata gone) and kept as <photo dir>/<id>.<jpg|png>.
 -- It belongs to nobody's question until the question (or a follow-up) that names it is stored:
--- ticket_id and message_seq stay NULL until then.
+-- ticket_id, message_seq and position (its place among the message's photos) stay NULL until then.
 CREATE TABLE tech_photo (
     id             VARCHAR(40) PRIMARY KEY,
     technician_id  BIGINT NOT NULL REFERENCES staff (id),
@@ -13,9 +13,10 @@ CREATE TABLE tech_photo (
     uploaded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     ticket_id      VARCHAR(40) REFERENCES ticket (id),
     message_seq    BIGINT,
+    position       INT,
     attached_at    TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX tech_photo_ticket ON tech_photo (ticket_id, message_seq);
+CREATE INDEX tech_photo_ticket ON tech_photo (ticket_id, message_seq, position);
 CREATE INDEX tech_photo_technician ON tech_photo (technician_id, uploaded_at);
 
 -- Phrases agents insert into replies, managed by admins; {客户称呼}, {工单号}, {坐席姓名}, {车型}

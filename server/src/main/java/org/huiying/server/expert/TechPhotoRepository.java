@@ -55,17 +55,20 @@ class TechPhotoRepository {
         return jdbc.sql("SELECT COUNT(*) FROM tech_photo WHERE ticket_id = ?").param(ticketId).query(Integer.class).single();
     }
 
-    void attach(Collection<String> ids, String ticketId, long messageSeq, Instant now) {
-        jdbc.sql("UPDATE tech_photo SET ticket_id = :ticket, message_seq = :seq, attached_at = :now WHERE id IN (:ids)")
-                .param("ticket", ticketId).param("seq", messageSeq).param("now", Timestamps.sql(now))
-                .param("ids", InLists.padded(ids)).update();
+    /** In the order given: the order the technician put them in. */
+    void attach(List<String> ids, String ticketId, long messageSeq, Instant now) {
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("UPDATE tech_photo SET ticket_id = ?, message_seq = ?, position = ?, attached_at = ? WHERE id = ?")
+                    .params(ticketId, messageSeq, i, Timestamps.sql(now), ids.get(i))
+                    .update();
+        }
     }
 
     /** The photos of many questions in one read, each question's in the order they were sent. */
     Map<String, List<Row>> attachedTo(Collection<String> ticketIds) {
         Map<String, List<Row>> byTicket = new LinkedHashMap<>();
         InLists.inChunks(ticketIds, chunk -> jdbc.sql(
-                        "SELECT * FROM tech_photo WHERE ticket_id IN (:ids) ORDER BY message_seq, uploaded_at, id")
+                        "SELECT * FROM tech_photo WHERE ticket_id IN (:ids) ORDER BY message_seq, position")
                 .param("ids", chunk).query(TechPhotoRepository::row).list())
                 .forEach(r -> byTicket.computeIfAbsent(r.ticketId(), k -> new java.util.ArrayList<>()).add(r));
         return byTicket;

@@ -1,5 +1,6 @@
 package org.huiying.server.expert;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import org.huiying.server.storage.AfterCommit;
 import org.huiying.server.storage.RandomIds;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TechPhotos {
+
+    private static final Logger log = LoggerFactory.getLogger(TechPhotos.class);
 
     static final int MAX_PER_QUESTION = 10;
     /** Uploaded and not yet sent: a few questions' worth, no more. */
@@ -96,7 +101,7 @@ class TechPhotos {
     /** In the transaction that stored the message they came with. */
     void attach(Collection<String> claimed, String ticketId, long messageSeq) {
         if (!claimed.isEmpty()) {
-            photos.attach(claimed, ticketId, messageSeq, Timestamps.now(clock));
+            photos.attach(List.copyOf(claimed), ticketId, messageSeq, Timestamps.now(clock));
         }
     }
 
@@ -124,7 +129,13 @@ class TechPhotos {
                 throw ApiException.notFound("photo");
             }
         }
-        return new Stored(files.file(row.id(), row.format()), row.format());
+        Path file = files.file(row.id(), row.format());
+        if (!Files.isReadable(file)) {
+            // a node whose photo dir is not the shared one, or a file removed by hand
+            log.warn("Photo {} is recorded but its file {} is not there", row.id(), file);
+            throw ApiException.notFound("photo");
+        }
+        return new Stored(file, row.format());
     }
 
     record Stored(Path file, PhotoFormat format) {

@@ -94,6 +94,8 @@ public class TechQuestions {
         if ("RESOLVED".equals(q.ticket().status())) {
             throw ApiException.conflict("ticket_resolved", "This question is closed; ask a new one.");
         }
+        // two follow-ups sent at once must not both fit the tenth photo
+        jdbc.sql("SELECT ticket_id FROM tech_question WHERE ticket_id = ? FOR UPDATE").param(ticketId).query(String.class).single();
         Set<String> uploaded = photos.claim(technician, photoIds, q.photos().size() + photos.countOn(ticketId));
         String said = text == null ? "" : text.strip();
         if (said.isEmpty() && !uploaded.isEmpty()) {
