@@ -1,5 +1,5 @@
-// Admin pages: create staff with roles and skills, list them, and show the SLA policy defaults.
-import { api, el, showError, requireLogin, topBar, label, LABEL } from '/assets/common.js';
+// Admin pages: create staff with roles and skills, list them, keep the canned replies, and show the SLA policy defaults.
+import { api, el, fill, showError, requireLogin, topBar, label, LABEL, formatTime } from '/assets/common.js';
 
 const login = requireLogin('ADMIN');
 topBar(login, '/admin/');
@@ -76,3 +76,86 @@ $('staff-form').addEventListener('submit', async event => {
 });
 
 loadStaff();
+
+// --- canned replies -------------------------------------------------------------------------------
+const canned = { list: [], editing: null };
+
+async function loadCanned() {
+  try {
+    canned.list = await api('GET', '/api/canned-replies');
+    $('canned-count').textContent = canned.list.length;
+    fill($('canned'), canned.list.map(r => el('tr', { testid: 'canned-row', 'data-id': r.id, class: r.id === canned.editing ? 'editing' : '' },
+      el('td', {}, r.category), el('td', { class: 'wrap' }, r.text), el('td', {}, formatTime(r.updatedAt)),
+      el('td', {}, el('button', { testid: 'canned-edit', onclick: () => editCanned(r) }, '编辑'),
+        el('button', { testid: 'canned-delete', class: 'danger', onclick: () => deleteCanned(r) }, '删除')))),
+    '还没有常用回复。');
+    $('canned-categories').replaceChildren(...[...new Set(canned.list.map(r => r.category))].map(c => el('option', { value: c })));
+  } catch (e) { showError($('canned-error'), e); }
+}
+
+function editCanned(r) {
+  const form = $('canned-form');
+  canned.editing = r.id;
+  form.category.value = r.category;
+  form.text.value = r.text;
+  $('canned-save').textContent = '保存修改';
+  $('canned-cancel').hidden = false;
+  $('canned-ok').textContent = '';
+  showError($('canned-error'), null);
+  form.text.focus();
+  loadCanned();
+}
+
+function stopEditing() {
+  canned.editing = null;
+  $('canned-form').reset();
+  $('canned-save').textContent = '添加';
+  $('canned-cancel').hidden = true;
+}
+
+async function deleteCanned(r) {
+  if (!confirm(`删除这条常用回复？\n\n${r.text}`)) return;
+  try {
+    await api('DELETE', `/api/canned-replies/${r.id}`);
+    if (canned.editing === r.id) stopEditing();
+    $('canned-ok').textContent = '已删除。';
+    loadCanned();
+  } catch (e) { showError($('canned-error'), e); }
+}
+
+/** Puts a placeholder where the cursor is, so nobody has to type the braces right. */
+function insertPlaceholder(name) {
+  const area = $('canned-form').text;
+  const at = area.selectionStart ?? area.value.length;
+  area.value = area.value.slice(0, at) + `{${name}}` + area.value.slice(area.selectionEnd ?? at);
+  area.focus();
+  area.selectionStart = area.selectionEnd = at + name.length + 2;
+}
+
+api('GET', '/api/canned-replies/placeholders').then(names => {
+  $('placeholder-help').textContent = names.map(n => `{${n}}`).join('、');
+  $('placeholder-buttons').replaceChildren(...names.map(n =>
+    el('button', { type: 'button', testid: 'canned-placeholder', onclick: () => insertPlaceholder(n) }, `插入 {${n}}`)));
+}).catch(() => {});
+
+$('canned-cancel').addEventListener('click', () => { stopEditing(); loadCanned(); });
+$('canned-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = event.target;
+  showError($('canned-error'), null);
+  $('canned-ok').textContent = '';
+  const body = { category: form.category.value.trim(), text: form.text.value.trim() };
+  try {
+    if (canned.editing) {
+      await api('PUT', `/api/canned-replies/${canned.editing}`, body);
+      $('canned-ok').textContent = '已保存修改；坐席工作台 5 分钟内更新，刷新页面即刻生效。';
+    } else {
+      await api('POST', '/api/canned-replies', body);
+      $('canned-ok').textContent = '已添加。';
+    }
+    stopEditing();
+    loadCanned();
+  } catch (e) { showError($('canned-error'), e); }
+});
+
+loadCanned();

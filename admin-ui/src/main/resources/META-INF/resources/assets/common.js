@@ -73,6 +73,7 @@ export function homeFor(login) {
   if (hasRole(login, 'AGENT', 'EXPERT')) return '/console/';
   if (hasRole(login, 'SUPERVISOR')) return '/dashboard/';
   if (hasRole(login, 'ADMIN')) return '/admin/';
+  if (hasRole(login, 'TECHNICIAN')) return '/tech/';
   return '/login/';
 }
 
@@ -116,13 +117,28 @@ const MESSAGES = {
   vehicle_exists: '该客户已登记这辆车。',
   invalid_vehicle: '所选车辆不属于该工单的客户。',
   invalid_type: '工单类型不正确（技术支持工单只能由技师提问产生）。',
-  invalid_category: '问题分类不正确。',
+  invalid_ticket_category: '问题分类不正确。',
   note_too_long: '备注过长（最多 4000 字）。',
   empty_note: '备注不能为空。',
   same_customer: '不能把客户合并到自己。',
   customer_merged: '该客户记录已被合并。',
   undo_expired: '合并已超过 30 天，不能撤销。',
   already_undone: '该合并已撤销。',
+  empty_text: '请填写内容。',
+  text_too_long: '内容过长。',
+  invalid_dtc_codes: '故障码格式不正确（如 P0AA6、U0100，每个 5 位）。',
+  invalid_mileage: '里程须为 0 到 2,000,000 公里之间的整数。',
+  empty_photo: '照片文件是空的。',
+  not_an_image: '只能上传 JPEG 或 PNG 格式的照片。',
+  unreadable_image: '照片无法识别（文件可能已损坏，或为 CMYK 格式），请换一张。',
+  photo_too_large: '照片不能超过 5 MB。',
+  body_too_large: '文件过大（照片不能超过 5 MB）。',
+  too_many_photos: '每个问题最多 10 张照片。',
+  invalid_photo_ids: '照片已随其他问题发送或已失效，请重新选择。',
+  too_many_unsent_photos: '已上传但未发送的照片太多，请先提交问题或一天后再试。',
+  invalid_category: '分类须为 1 到 20 个字。',
+  unknown_placeholder: '含有未知的占位符；可用：{客户称呼}、{工单号}、{坐席姓名}、{车型}。',
+  too_many_canned_replies: '常用回复已达 500 条上限，请先删除一些。',
 };
 
 export class ApiError extends Error {
@@ -136,6 +152,32 @@ export class ApiError extends Error {
  * Calls the REST API with the saved bearer token, refreshing it shortly before it expires and once
  * more when the server refuses it (401); a login that cannot be refreshed goes back to the login page.
  */
+/**
+ * Like {@link api}, for what is not JSON (photos): sends {@code body} as it is with {@code contentType}
+ * and returns the Response; refusals become an ApiError as with api().
+ */
+export async function apiRaw(method, path, body, contentType) {
+  let login = await freshLogin();
+  if (!login) { sessionEnded(); throw new ApiError(401, 'unauthorized'); }
+  const go = async l => {
+    const headers = { 'Authorization': 'Bearer ' + l.token };
+    if (contentType) headers['Content-Type'] = contentType;
+    try { return await fetch(path, { method, headers, body }); } catch { throw new ApiError(0, null, 'network'); }
+  };
+  let response = await go(login);
+  if (response.status === 401 && login.refreshToken) {
+    const fresh = await refreshLogin();
+    if (fresh) response = await go(fresh);
+  }
+  if (response.status === 401) sessionEnded();
+  if (!response.ok) {
+    let data = null;
+    try { data = await response.json(); } catch { /* not JSON: the status says enough */ }
+    throw new ApiError(response.status, data && data.error, data && data.message);
+  }
+  return response;
+}
+
 export async function api(method, path, body) {
   const isAuth = path.startsWith('/api/auth/');
   let login = null;
@@ -205,7 +247,7 @@ export const LABEL = {
   role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师' },
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
-  from: { customer: '客户', agent: '客服', system: '系统' },
+  from: { customer: '客户', agent: '客服', system: '系统', technician: '技师' },
   channel: { sms: '短信', voice: '电话', tech: '技术支持', SMS: '短信', VOICE: '电话', chat: '在线' },
   escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低',
     REWORK: '返修' },
@@ -289,6 +331,7 @@ export function topBar(login, here) {
     ['/console/', '坐席工作台', ['AGENT', 'EXPERT']],
     ['/dashboard/', '主管看板', ['SUPERVISOR', 'ADMIN']],
     ['/admin/', '系统管理', ['ADMIN']],
+    ['/tech/', '技师提问', ['TECHNICIAN']],
   ].filter(([, , roles]) => hasRole(login, ...roles));
   const extra = el('span', { class: 'me' });
   const bar = el('header', { class: 'top' },

@@ -5,21 +5,14 @@ import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, tic
   slaView, formatTime, LABEL, hasRole, syncClock } from '/assets/common.js';
 import { startPhone, onCallEvent, phonePanel } from '/assets/phone.js';
 import { showCustomerFile } from '/assets/customer-card.js';
+import { photoStrip } from '/assets/photos.js';
 
 const login = requireLogin('AGENT', 'EXPERT', 'SUPERVISOR');
 const bar = topBar(login, '/console/');
 const $ = id => document.getElementById(id);
 
-const CANNED = [
-  '您好，我是您的专属客服，很高兴为您服务。',
-  '请提供一下您的车架号（VIN）和车型，方便我为您查询。',
-  '请问故障出现时仪表盘上有没有亮起警告灯？能否拍照发给我们？',
-  '已为您登记，我们会尽快安排就近的服务站与您联系。',
-  '请问还有其他可以帮您的吗？',
-  '感谢您的耐心等待，问题已经处理完毕，祝您用车愉快！',
-];
-
-const state = { mine: new Map(), queue: [], selected: null, seqs: new Set(), unread: new Set(), typingTimer: null };
+const state = { mine: new Map(), queue: [], selected: null, seqs: new Set(), unread: new Set(), typingTimer: null,
+  canned: [], card: null, photos: new Map() };
 
 // --- presence -------------------------------------------------------------------------------------
 const presence = el('select', { testid: 'presence', 'aria-label': '在线状态' },
@@ -89,9 +82,26 @@ function renderHead(t) {
 }
 
 function messageItem(m) {
+  const photos = state.photos.get(m.seq);
   return el('div', { class: `msg ${m.from}`, testid: 'conversation-message', 'data-seq': m.seq },
     el('div', { class: 'msg-meta' }, `${label('from', m.from)} · ${formatTime(m.at)}${LABEL.channel[m.channel] ? ' · ' + LABEL.channel[m.channel] : ''}`),
-    el('div', { class: 'msg-text' }, m.text));
+    el('div', { class: 'msg-text' }, m.text),
+    photos ? photoStrip(photos) : null);
+}
+
+/** A technician's question: its uploaded photos, by the message they came with (only people who may see the question get them). */
+async function loadPhotos(t) {
+  state.photos = new Map();
+  if (t.type !== 'TECH_SUPPORT') return;
+  try {
+    const detail = await api('GET', `/api/tech-questions/${encodeURIComponent(t.id)}`);
+    if (state.selected !== t.id) return;
+    for (const p of detail.question.uploadedPhotos || []) {
+      if (p.messageSeq == null) continue;
+      if (!state.photos.has(p.messageSeq)) state.photos.set(p.messageSeq, []);
+      state.photos.get(p.messageSeq).push(p);
+    }
+  } catch { /* the conversation still shows; its text says how many photos there are */ }
 }
 
 function appendMessage(m) {
@@ -108,6 +118,8 @@ async function select(id) {
   state.selected = id;
   state.unread.delete(id);
   state.seqs = new Set();
+  state.card = null;
+  state.photos = new Map();
   renderLists();
   const t = currentTicket();
   if (!t) return;
@@ -120,7 +132,8 @@ async function select(id) {
   loadSuggestions(id);
   loadCustomer(id);
   try {
-    const history = await api('GET', `/api/conversations/${encodeURIComponent(t.conversationId)}/messages?afterSeq=0&limit=500`);
+    const [history] = await Promise.all([
+      api('GET', `/api/conversations/${encodeURIComponent(t.conversationId)}/messages?afterSeq=0&limit=500`), loadPhotos(t)]);
     if (state.selected !== id) return;
     fill($('messages'), [], '这个对话还没有消息。');
     history.forEach(appendMessage);
@@ -129,12 +142,13 @@ async function select(id) {
 
 function loadCustomer(id) {
   const t = currentTicket();
+  state.card = null;
   showCustomerFile($('customer'), t, login, () => state.selected === id, changed => {
     if (state.mine.has(changed.id)) state.mine.set(changed.id, changed);
     renderHead(changed);
     renderLists();
     loadCustomer(changed.id);
-  });
+  }, card => { state.card = card; });
 }
 
 /**
@@ -193,8 +207,56 @@ function insert(text) {
 }
 
 // --- actions --------------------------------------------------------------------------------------
-$('canned').replaceChildren(el('option', { value: '' }, '常用回复…'), ...CANNED.map(c => el('option', { value: c }, c)));
-$('canned').addEventListener('change', () => { if ($('canned').value) insert($('canned').value); $('canned').value = ''; });
+// --- canned replies: kept by admins (/admin/), placeholders filled from the ticket in hand ----------
+/**
+ * How the customer is addressed: the name as revealed, else the surname from the masked card (王* → 王先生/女士);
+ * a technician asking the experts is 师傅 (周师傅).
+ */
+function salutation(card, ticket) {
+  const name = card && card.name ? card.name.replace(/\*+$/, '') : '';
+  if (ticket && ticket.type === 'TECH_SUPPORT') return name ? name.slice(0, 1) + '师傅' : '师傅';
+  if (!name) return '尊敬的客户';
+  if (card.revealed || /(先生|女士|小姐)$/.test(name)) return name;
+  return name + '先生/女士';
+}
+
+function fillPlaceholders(text) {
+  const t = currentTicket();
+  const values = {
+    '客户称呼': salutation(state.card, t),
+    '工单号': t ? t.id : '',
+    '坐席姓名': login.displayName || '',
+    '车型': (state.card && state.card.model) || (t && t.vehicleModel) || '车辆',
+  };
+  return text.replace(/\{(客户称呼|工单号|坐席姓名|车型)\}/g, (_, name) => values[name]);
+}
+
+/** The phrases grouped by category, each category where its first phrase stands. */
+function renderCanned() {
+  const groups = new Map();
+  for (const r of state.canned) {
+    if (!groups.has(r.category)) groups.set(r.category, []);
+    groups.get(r.category).push(r);
+  }
+  $('canned').replaceChildren(el('option', { value: '' }, state.canned.length ? '常用回复…' : '暂无常用回复（管理员可在系统管理页添加）'),
+    ...[...groups].map(([category, replies]) => el('optgroup', { label: category },
+      replies.map(r => el('option', { value: r.id, title: r.text }, r.text.length > 40 ? r.text.slice(0, 40) + '…' : r.text)))));
+}
+
+async function loadCanned() {
+  try {
+    state.canned = await api('GET', '/api/canned-replies');
+    renderCanned();
+  } catch { /* the select keeps its last list; replies can still be typed */ }
+}
+
+$('canned').addEventListener('change', () => {
+  const chosen = state.canned.find(r => String(r.id) === $('canned').value);
+  if (chosen) insert(fillPlaceholders(chosen.text));
+  $('canned').value = '';
+});
+// admins' edits reach open consoles within minutes, without reloading the page
+setInterval(loadCanned, 5 * 60 * 1000);
 
 async function send() {
   const text = $('reply').value.trim();
@@ -290,6 +352,11 @@ connectDesk(login, {
     }
     if (event.ticketId === state.selected) {
       $('typing').hidden = true;
+      const t = currentTicket();
+      if (t && t.type === 'TECH_SUPPORT' && event.message.text.includes('[照片')) {
+        loadPhotos(t).then(() => { if (state.selected === t.id) appendMessage(event.message); });
+        return;
+      }
       appendMessage(event.message);
     } else {
       state.unread.add(event.ticketId);
@@ -318,3 +385,4 @@ setInterval(loadTickets, 20000);
 
 api('GET', '/api/staff/me').then(me => { presence.value = me.presence; renderLists(); }).catch(() => {});
 loadTickets();
+loadCanned();

@@ -6,16 +6,20 @@ import { api, el, fill, showError, label, formatTime, hasRole } from '/assets/co
 const TYPES = ['INQUIRY', 'COMPLAINT', 'APPOINTMENT', 'CALLBACK', 'ROADSIDE'];
 const CATEGORIES = ['', 'TECHNICAL', 'ATTITUDE', 'PROCESS'];
 
-/** Loads and draws the card for ticket {@code t} into {@code box}; {@code stillSelected()} guards against a late answer. */
-export async function showCustomerFile(box, t, login, stillSelected, onTicketChanged) {
+/**
+ * Loads and draws the card for ticket {@code t} into {@code box}; {@code stillSelected()} guards against a late answer,
+ * {@code onCard} hears the card as shown (masked, or revealed), e.g. to address the customer in canned replies.
+ */
+export async function showCustomerFile(box, t, login, stillSelected, onTicketChanged, onCard = () => {}) {
   fill(box, [], '正在加载客户信息…');
   try {
     const card = await api('GET', `/api/console/tickets/${encodeURIComponent(t.id)}/customer`);
     const timeline = await api('GET', `/api/customers/${encodeURIComponent(card.customerId)}/timeline`).catch(() => null);
     if (!stillSelected()) return;
-    const redraw = () => showCustomerFile(box, t, login, stillSelected, onTicketChanged);
+    onCard(card);
+    const redraw = () => showCustomerFile(box, t, login, stillSelected, onTicketChanged, onCard);
     box.replaceChildren(
-      person(card, timeline, redraw),
+      person(card, timeline, onCard),
       classification(t, timeline, onTicketChanged),
       vehicles(card.customerId, timeline, redraw),
       history(t, timeline),
@@ -29,7 +33,7 @@ function section(title, testid, ...children) {
 }
 
 /** Phone and name arrive masked; people allowed to reveal them say why, and the reveal is audited on the server. */
-function person(c, timeline, redraw) {
+function person(c, timeline, onCard) {
   const verified = timeline && timeline.customer.phoneVerified;
   const rows = [['客户', c.name || '未留姓名'], ['手机', (c.phone || '未留手机号') + (c.phone ? (verified ? '（已验证）' : '（未验证）') : '')],
     ['车型', c.model || '未知'], ['VIN', c.vin || (timeline && timeline.vehicles.length ? '见下方车辆' : '未提供')]];
@@ -44,7 +48,9 @@ function person(c, timeline, redraw) {
       button.disabled = true;
       try {
         const full = await api('POST', `/api/customers/${encodeURIComponent(c.customerId)}/reveal`, { reason: reason.value.trim() });
-        box.replaceWith(person({ ...c, name: full.name, phone: full.phone, vin: full.vin || c.vin, revealed: true }, timeline, redraw));
+        const revealed = { ...c, name: full.name, phone: full.phone, vin: full.vin || c.vin, revealed: true };
+        onCard(revealed);
+        box.replaceWith(person(revealed, timeline, onCard));
       } catch (e) { showError(error, e); button.disabled = false; }
     } }, '查看完整信息');
     box.append(el('div', { class: 'reveal' }, reason, button, error));

@@ -39,7 +39,8 @@ class TableOwnershipTests {
             Map.entry("telephony", Set.of("sms_outbox", "sms_thread", "sms_opt_out", "voice_call", "voice_call_event",
                     "voice_thread", "voice_offer", "message_media")),
             Map.entry("privacy", Set.of("audit_log")),
-            Map.entry("expert", Set.of("tech_question")),
+            Map.entry("expert", Set.of("tech_question", "tech_photo")),
+            Map.entry("cannedreply", Set.of("canned_reply")),
             Map.entry("staff", Set.of("staff")),
             Map.entry("security", Set.of("app_secret", "refresh_token")),
             Map.entry("knowledge", Set.of("kb_article_version")));

@@ -10,8 +10,13 @@ import org.huiying.routing.expertise.DtcSpecialities;
 import org.huiying.server.conversation.CustomerDetails;
 import org.huiying.server.web.ApiException;
 
-/** The body of {@code POST /api/tech-questions}, checked before anything is stored. */
-record NewQuestion(String vin, String model, List<String> dtcCodes, Integer mileage, String text, List<String> photos) {
+/**
+ * The body of {@code POST /api/tech-questions}, checked before anything is stored. {@code photos} are
+ * links; {@code photoIds} photos uploaded beforehand ({@code POST /api/tech-photos}); together at most
+ * {@value #MAX_PHOTOS}.
+ */
+record NewQuestion(String vin, String model, List<String> dtcCodes, Integer mileage, String text, List<String> photos,
+                   List<String> photoIds) {
 
     static final int MAX_CODES = 20;
     static final int MAX_PHOTOS = 10;
@@ -59,12 +64,19 @@ record NewQuestion(String vin, String model, List<String> dtcCodes, Integer mile
         if (given.size() > MAX_PHOTOS) {
             throw ApiException.badRequest("invalid_photos", "photos: at most " + MAX_PHOTOS + " links");
         }
+        if (given.size() + uploadedIds().size() > MAX_PHOTOS) {
+            throw ApiException.badRequest("too_many_photos", "A question holds at most " + MAX_PHOTOS + " photos.");
+        }
         for (String p : given) {
             if (p == null || p.length() > 500 || !isWebLink(p)) {
                 throw ApiException.badRequest("invalid_photos", "photos: http(s) links to the pictures");
             }
         }
         return given;
+    }
+
+    List<String> uploadedIds() {
+        return photoIds == null ? List.of() : photoIds;
     }
 
     private static boolean isWebLink(String s) {

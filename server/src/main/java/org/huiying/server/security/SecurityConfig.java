@@ -33,6 +33,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/staff").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/staff/me/**").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/staff/*/password", "/api/staff/*/disabled").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/tech-photos").hasRole("TECHNICIAN")
+                        .requestMatchers(HttpMethod.POST, "/api/canned-replies").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/canned-replies/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/canned-replies/*").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs

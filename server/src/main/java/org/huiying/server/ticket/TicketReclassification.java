@@ -185,7 +185,7 @@ class TicketReclassification {
         }
         if (body.containsKey("category")) {
             c.categoryGiven = true;
-            c.category = parseEnum(Category.class, body.get("category"), "invalid_category", "category");
+            c.category = parseEnum(Category.class, body.get("category"), "invalid_ticket_category", "category");
         }
         if (body.containsKey("skills")) {
             if (!(body.get("skills") instanceof List<?> list) || list.size() > MAX_SKILLS) {

@@ -213,7 +213,25 @@ public class Tickets {
 
     @Transactional
     public Ticket resolve(String ticketId, CurrentStaff by) {
-        Ticket ticket = lockForWork(ticketId, by);
+        return resolveLocked(lockForWork(ticketId, by), by);
+    }
+
+    /**
+     * The staff member who asked for the ticket (a technician, their question) closes it: answered to
+     * their satisfaction. Anyone else gets the 404 of a ticket that does not exist.
+     */
+    @Transactional
+    public Ticket resolveForRequester(String ticketId, CurrentStaff requester) {
+        access.requireTicket(ticketId, requester);
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> ApiException.notFound("ticket"));
+        if (!tickets.findRequester(ticket.conversationId()).map(id -> id == requester.id()).orElse(false)) {
+            throw ApiException.notFound("ticket");
+        }
+        return resolveLocked(ticket, requester);
+    }
+
+    private Ticket resolveLocked(Ticket ticket, CurrentStaff by) {
+        String ticketId = ticket.id();
         if (ticket.status() == TicketStatus.RESOLVED) {
             throw ApiException.conflict("ticket_resolved", "This ticket is resolved already.");
         }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 1 MiB (32 MiB for a knowledge-base import) with 413 and the
+ * Refuses request bodies over 1 MiB (32 MiB for a knowledge-base import, 5 MiB for a technician's
+ * photo) with 413 and the
  * contract's JSON error, before anything reads them into memory: by the declared length when there
  * is one, else by counting as the body streams in.
  */
@@ -26,11 +27,12 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     static final long DEFAULT_LIMIT = 1024 * 1024;
     static final long IMPORT_LIMIT = 32L * 1024 * 1024;
+    static final long PHOTO_LIMIT = 5L * 1024 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/kb/import") ? IMPORT_LIMIT : DEFAULT_LIMIT;
+        long limit = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             refuse(response, limit);
             return;
@@ -43,6 +45,13 @@ class BodySizeLimit extends OncePerRequestFilter {
                 refuse(response, limit);
             }
         }
+    }
+
+    static long limitFor(String uri) {
+        if (uri.startsWith("/api/kb/import")) {
+            return IMPORT_LIMIT;
+        }
+        return uri.equals("/api/tech-photos") ? PHOTO_LIMIT : DEFAULT_LIMIT;
     }
 
     private static void refuse(HttpServletResponse response, long limit) throws IOException {
