@@ -45,6 +45,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    public Response patch(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
     public String login(String username, String password) {
         Response r = post("/api/auth/login", null, Map.of("username", username, "password", password));
         if (r.status() != 200) {
