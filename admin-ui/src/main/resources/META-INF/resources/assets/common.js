@@ -73,6 +73,7 @@ export function homeFor(login) {
   if (hasRole(login, 'AGENT', 'EXPERT')) return '/console/';
   if (hasRole(login, 'SUPERVISOR')) return '/dashboard/';
   if (hasRole(login, 'ADMIN')) return '/admin/';
+  if (hasRole(login, 'RND')) return '/rnd/';
   return '/login/';
 }
 
@@ -112,6 +113,18 @@ const MESSAGES = {
   bad_parameter: '请求参数不正确。',
   reason_required: '请填写查看原因。',
   reason_too_long: '原因过长（最多 500 字）。',
+  invalid_outcome: '请选择回访结果。',
+  note_too_long: '备注过长（最多 2000 字）。',
+  callback_done: '该回访已有结果。',
+  call_in_progress: '上一通回访电话仍在呼叫或通话中。',
+  no_phone: '客户没有留下电话号码，无法回访。',
+  twilio_error: '语音通道未能拨出电话，请稍后重试。',
+  invalid_owner: '请选择一名在职的客服。',
+  invalid_transition: '升级事件须按“待处理 → 已确认 → 已解决/已驳回”依次处理，不能跳过或回退。',
+  root_cause_required: '请填写根本原因。',
+  fix_required: '请填写修复说明。',
+  text_required: '请填写内容。',
+  text_too_long: '内容过长（最多 2000 字）。',
 };
 
 export class ApiError extends Error {
@@ -191,12 +204,16 @@ export const LABEL = {
   category: { TECHNICAL: '技术问题', ATTITUDE: '服务态度', PROCESS: '流程效率' },
   status: { OPEN: '排队中', ASSIGNED: '处理中', WAITING_CUSTOMER: '等待客户', RESOLVED: '已解决' },
   presence: { ONLINE: '在线', AWAY: '离开', OFFLINE: '离线' },
-  role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师' },
+  role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师', RND: '研发' },
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
   from: { customer: '客户', agent: '客服', system: '系统' },
   channel: { sms: '短信', voice: '电话', tech: '技术支持', SMS: '短信', VOICE: '电话' },
   escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低' },
+  escalationStatus: { OPEN: '待处理', ACKNOWLEDGED: '已确认', RESOLVED: '已解决', REJECTED: '已驳回' },
+  queue: { RND: '研发队列', SUPERVISORS: '主管队列' },
+  callbackReason: { AFTER_SERVICE: '售后回访', MONTHLY_CHECK: '月度复查', CALLER_REQUEST: '客户要求回电' },
+  outcome: { FIXED: '问题已解决', NOT_FIXED: '问题未解决', NO_ANSWER: '无人接听', WRONG_NUMBER: '号码错误', REACHED: '已联系上' },
 };
 
 export function label(group, value) { return (LABEL[group] && LABEL[group][value]) || value || '—'; }
@@ -275,6 +292,7 @@ export function topBar(login, here) {
     ['/console/', '坐席工作台', ['AGENT', 'EXPERT']],
     ['/dashboard/', '主管看板', ['SUPERVISOR', 'ADMIN']],
     ['/admin/', '系统管理', ['ADMIN']],
+    ['/rnd/', '研发工作台', ['RND', 'SUPERVISOR', 'ADMIN']],
   ].filter(([, , roles]) => hasRole(login, ...roles));
   const extra = el('span', { class: 'me' });
   const bar = el('header', { class: 'top' },

@@ -14,9 +14,9 @@ record CallbackTask(String id, String ticketId, String reason, Instant dueAt, Lo
                     String outcome, String note, String followUpTicketId, Instant completedAt, boolean overdue,
                     Instant dialledAt, Long dialledBy, String dialMode, Instant reachedAt, String escalationId, TicketSummary ticket) {
 
-    /** The ticket a callback follows up, without anything about the customer. */
+    /** The ticket a callback follows up, without anything about the customer ({@code conversationId} is an id, for its history). */
     record TicketSummary(String type, String category, String vehicleModel, Set<String> skills, String status,
-                         Instant openedAt, Instant resolvedAt) {
+                         Instant openedAt, Instant resolvedAt, String conversationId) {
     }
 
     CallbackTask withTicket(TicketSummary summary) {

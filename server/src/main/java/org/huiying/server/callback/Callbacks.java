@@ -202,7 +202,7 @@ class Callbacks {
 
     private static CallbackTask.TicketSummary summary(Ticket t) {
         return t == null ? null : new CallbackTask.TicketSummary(t.type().name(), t.category() == null ? null : t.category().name(),
-                t.vehicleModel(), t.skills(), t.status().name(), t.openedAt(), t.sla().resolvedAt());
+                t.vehicleModel(), t.skills(), t.status().name(), t.openedAt(), t.sla().resolvedAt(), t.conversationId());
     }
 
     private boolean wasComplaint(Ticket ticket) {
