@@ -74,6 +74,7 @@ export function homeFor(login) {
   if (hasRole(login, 'SUPERVISOR')) return '/dashboard/';
   if (hasRole(login, 'ADMIN')) return '/admin/';
   if (hasRole(login, 'TECHNICIAN')) return '/tech/';
+  if (hasRole(login, 'RND')) return '/rnd/';
   return '/login/';
 }
 
@@ -118,7 +119,7 @@ const MESSAGES = {
   invalid_vehicle: '所选车辆不属于该工单的客户。',
   invalid_type: '工单类型不正确（技术支持工单只能由技师提问产生）。',
   invalid_ticket_category: '问题分类不正确。',
-  note_too_long: '备注过长（最多 4000 字）。',
+  note_too_long: '备注过长。',
   empty_note: '备注不能为空。',
   same_customer: '不能把客户合并到自己。',
   customer_merged: '该客户记录已被合并。',
@@ -139,6 +140,16 @@ const MESSAGES = {
   invalid_category: '分类须为 1 到 20 个字。',
   unknown_placeholder: '含有未知的占位符；可用：{客户称呼}、{工单号}、{坐席姓名}、{车型}。',
   too_many_canned_replies: '常用回复已达 500 条上限，请先删除一些。',
+  invalid_outcome: '请选择回访结果。',
+  callback_done: '该回访已有结果。',
+  call_in_progress: '上一通回访电话仍在呼叫或通话中。',
+  no_phone: '客户没有留下电话号码，无法回访。',
+  twilio_error: '语音通道未能拨出电话，请稍后重试。',
+  invalid_owner: '请选择一名在职的客服。',
+  invalid_transition: '升级事件须按“待处理 → 已确认 → 已解决/已驳回”依次处理，不能跳过或回退。',
+  root_cause_required: '请填写根本原因。',
+  fix_required: '请填写修复说明。',
+  text_required: '请填写内容。',
 };
 
 export class ApiError extends Error {
@@ -244,7 +255,7 @@ export const LABEL = {
   category: { TECHNICAL: '技术问题', ATTITUDE: '服务态度', PROCESS: '流程效率' },
   status: { OPEN: '排队中', ASSIGNED: '处理中', WAITING_CUSTOMER: '等待客户', RESOLVED: '已解决' },
   presence: { ONLINE: '在线', AWAY: '离开', OFFLINE: '离线' },
-  role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师' },
+  role: { AGENT: '客服', EXPERT: '技术专家', SUPERVISOR: '主管', ADMIN: '管理员', TECHNICIAN: '技师', RND: '研发' },
   sla: { OK: '正常', WARNING: '预警', BREACHED: '已超时', MET: '已达标' },
   metric: { FIRST_RESPONSE: '首次响应', RESOLUTION: '解决时限' },
   from: { customer: '客户', agent: '客服', system: '系统', technician: '技师' },
@@ -252,7 +263,10 @@ export const LABEL = {
   escalation: { REPEATED_TECHNICAL_PROBLEM: '同类技术问题重复出现', APPOINTMENT_TIMEOUT: '预约超时', LOW_SATISFACTION: '满意度低',
     REWORK: '返修' },
   warranty: { IN_WARRANTY: '在保', EXPIRED: '已过保', UNKNOWN: '未登记' },
-  callbackReason: { AFTER_SERVICE: '服务回访', MONTHLY_CHECK: '月度复查' },
+  escalationStatus: { OPEN: '待处理', ACKNOWLEDGED: '已确认', RESOLVED: '已解决', REJECTED: '已驳回' },
+  queue: { RND: '研发队列', SUPERVISORS: '主管队列' },
+  callbackReason: { AFTER_SERVICE: '售后回访', MONTHLY_CHECK: '月度复查', CALLER_REQUEST: '客户要求回电' },
+  outcome: { FIXED: '问题已解决', NOT_FIXED: '问题未解决', NO_ANSWER: '无人接听', WRONG_NUMBER: '号码错误', REACHED: '已联系上' },
 };
 
 export function label(group, value) { return (LABEL[group] && LABEL[group][value]) || value || '—'; }
@@ -328,10 +342,11 @@ async function changePassword() {
 /** The top bar: the pages this person may open, their name and a logout button. */
 export function topBar(login, here) {
   const links = [
-    ['/console/', '坐席工作台', ['AGENT', 'EXPERT']],
+    ['/console/', '坐席工作台', ['AGENT', 'EXPERT', 'SUPERVISOR']],
     ['/dashboard/', '主管看板', ['SUPERVISOR', 'ADMIN']],
     ['/admin/', '系统管理', ['ADMIN']],
     ['/tech/', '技师提问', ['TECHNICIAN']],
+    ['/rnd/', '研发工作台', ['RND', 'SUPERVISOR', 'ADMIN']],
   ].filter(([, , roles]) => hasRole(login, ...roles));
   const extra = el('span', { class: 'me' });
   const bar = el('header', { class: 'top' },

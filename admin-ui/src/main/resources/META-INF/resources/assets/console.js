@@ -4,8 +4,9 @@
 import { api, el, fill, showError, requireLogin, topBar, connectDesk, label, ticketTitle, queueLabel, QUEUES,
   slaView, formatTime, LABEL, hasRole, syncClock } from '/assets/common.js';
 import { startPhone, onCallEvent, phonePanel } from '/assets/phone.js';
-import { showCustomerFile } from '/assets/customer-card.js';
+import { showCustomerFile, showPerson } from '/assets/customer-card.js';
 import { photoStrip } from '/assets/photos.js';
+import { startCallbacks, loadCallbacks, closeCallback, onEscalationPush } from '/assets/callbacks.js';
 
 const login = requireLogin('AGENT', 'EXPERT', 'SUPERVISOR');
 const bar = topBar(login, '/console/');
@@ -115,6 +116,7 @@ function appendMessage(m) {
 }
 
 async function select(id) {
+  closeCallback();
   state.selected = id;
   state.unread.delete(id);
   state.seqs = new Set();
@@ -321,6 +323,20 @@ $('kb-draft').addEventListener('click', () => {
   navigator.clipboard?.writeText(draft).catch(() => {});
 });
 
+// --- callbacks (回访): the day's calls, shown in the middle instead of a conversation ---------------------
+const isAgent = hasRole(login, 'AGENT');
+if (isAgent) {
+  startCallbacks({
+    showCustomer: c => showPerson($('customer'), c),
+    clearCustomer: text => $('customer').replaceChildren(el('div', { class: 'empty' }, text)),
+    leaveTicket: () => {
+      state.selected = null;
+      $('conversation').hidden = true;
+      renderLists();
+    },
+  });
+}
+
 // --- hotline --------------------------------------------------------------------------------------
 $('side').prepend(phonePanel());
 startPhone(async ticketId => { await loadTickets(); select(ticketId); }, () => loadTickets());
@@ -328,6 +344,10 @@ startPhone(async ticketId => { await loadTickets(); select(ticketId); }, () => l
 // --- live -----------------------------------------------------------------------------------------
 connectDesk(login, {
   '/user/queue/calls': onCallEvent,
+  // a supervisor gave this agent a callback (or took one away)
+  '/user/queue/callbacks': () => { if (isAgent) loadCallbacks(); },
+  // R&D fixed the root cause of a problem this agent handled
+  '/user/queue/escalations': onEscalationPush,
   '/user/queue/assignments': t => {
     state.mine.set(t.id, t);
     state.queue = state.queue.filter(q => q.id !== t.id);
@@ -364,7 +384,7 @@ connectDesk(login, {
       renderLists();
     }
   },
-}, loadTickets);
+}, () => { loadTickets(); if (isAgent) loadCallbacks(); });
 
 // countdowns tick in place, so clicking a ticket never races a list rebuild
 setInterval(() => {
@@ -382,7 +402,9 @@ setInterval(() => {
   if (t) { const sla = slaView(t); $('ticket-sla').textContent = sla.text; $('ticket-sla').className = `sla sla-${sla.level}`; }
 }, 1000);
 setInterval(loadTickets, 20000);
+if (isAgent) setInterval(loadCallbacks, 60000);
 
 api('GET', '/api/staff/me').then(me => { presence.value = me.presence; renderLists(); }).catch(() => {});
 loadTickets();
 loadCanned();
+if (isAgent) loadCallbacks();

@@ -28,15 +28,20 @@ export async function showCustomerFile(box, t, login, stillSelected, onTicketCha
   } catch (e) { fill(box, [], '客户信息暂不可用：' + e.message); }
 }
 
+/** Just the person (masked, with the audited reveal), for screens without a ticket in hand, such as a callback. */
+export function showPerson(box, card) {
+  box.replaceChildren(person(card, null, () => {}));
+}
+
 function section(title, testid, ...children) {
   return el('section', { class: 'cf-section', testid }, el('h3', {}, title), ...children);
 }
 
 /** Phone and name arrive masked; people allowed to reveal them say why, and the reveal is audited on the server. */
 function person(c, timeline, onCard) {
-  const verified = timeline && timeline.customer.phoneVerified;
-  const rows = [['客户', c.name || '未留姓名'], ['手机', (c.phone || '未留手机号') + (c.phone ? (verified ? '（已验证）' : '（未验证）') : '')],
-    ['车型', c.model || '未知'], ['VIN', c.vin || (timeline && timeline.vehicles.length ? '见下方车辆' : '未提供')]];
+  const rows = [['客户', c.name || '未留姓名'], ['手机', c.phone || '未留手机号']];
+  if (timeline && c.phone) rows.push(['号码', timeline.customer.phoneVerified ? '已验证（短信、来电或验证码）' : '未验证（客户自填）']);
+  rows.push(['车型', c.model || '未知'], ['VIN', c.vin || (timeline && timeline.vehicles.length ? '见下方车辆' : '未提供')]);
   const dl = el('dl', { class: 'card' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { testid: 'customer-' + k }, v)]));
   const box = el('div', {}, dl);
   if (c.canReveal && !c.revealed) {
@@ -132,12 +137,13 @@ function history(t, timeline) {
       + (p.csat ? ` · 满意度 ${p.csat} 分` : '') + (p.reworkOf ? ' · 返修' : '') + ` · #${p.id.slice(-6)}`)));
   const callbacks = timeline.callbacks.map(c => el('div', { class: 'cf-row', testid: 'history-callback' },
     `${label('callbackReason', c.reason)} · ${formatTime(c.dueAt)} · ${c.outcome || c.status}`));
-  const escalations = timeline.escalations.map(e => el('div', { class: 'cf-row warn', testid: 'history-escalation' },
-    `${label('escalation', e.kind)} · ${e.subject || ''} · ${formatTime(e.createdAt)}`));
+  const open = e => e.status === 'OPEN' || e.status === 'ACKNOWLEDGED';
+  const escalations = timeline.escalations.map(e => el('div', { class: `cf-row ${open(e) ? 'warn' : 'muted'}`, testid: 'history-escalation' },
+    `${label('escalation', e.kind)} · ${label('escalationStatus', e.status)} · ${e.subject || ''} · ${formatTime(e.createdAt)}`));
   return section('服务历史', 'customer-history',
     el('h4', {}, `以往工单（${others.length}）`), ...(tickets.length ? tickets : [el('div', { class: 'empty' }, '没有其他工单。')]),
     callbacks.length ? el('h4', {}, '回访') : null, ...callbacks,
-    escalations.length ? el('h4', {}, '升级') : null, ...escalations);
+    escalations.length ? el('h4', {}, `升级（处理中 ${timeline.escalations.filter(open).length}）`) : null, ...escalations);
 }
 
 function notes(t, timeline, redraw) {

@@ -7,7 +7,8 @@ const login = requireLogin('SUPERVISOR', 'ADMIN');
 topBar(login, '/dashboard/');
 const $ = id => document.getElementById(id);
 
-const state = { tickets: new Map(), staff: [], board: new Map(), escalations: [], fresh: new Set(), missing: new Set() };
+const state = { tickets: new Map(), staff: [], board: new Map(), escalations: [], fresh: new Set(), missing: new Set(),
+  overdueCallbacks: [], lateEscalations: new Set() };
 const charts = {};
 
 // --- loading --------------------------------------------------------------------------------------
@@ -166,11 +167,77 @@ function renderAgents() {
 }
 
 function renderEscalations() {
-  fill($('escalations'), state.escalations.map(e => el('div', { class: 'escalation' },
-    el('strong', {}, label('escalation', e.kind)), ' ', el('span', { class: 'muted' }, formatTime(e.createdAt)),
-    el('div', { class: 'wrap' }, e.subject || ''),
-    el('div', { class: 'muted' }, '相关工单：' + (e.ticketIds || []).map(id => '#' + String(id).slice(-6)).join('、')))),
-  '近 30 天没有升级事件。');
+  fill($('escalations'), state.escalations.map(e => {
+    const status = e.status || 'OPEN';
+    const late = status === 'OPEN' && (e.acknowledgeOverdue || state.lateEscalations.has(e.id));
+    const closed = status === 'RESOLVED' || status === 'REJECTED';
+    return el('div', { class: `escalation${late ? ' late' : ''}${closed ? ' closed' : ''}`, testid: 'escalation-item',
+        'data-status': status, 'data-late': late ? 'true' : 'false' },
+      el('strong', {}, label('escalation', e.kind)), ' ', el('span', { class: 'muted' }, formatTime(e.createdAt)), ' ',
+      el('span', { class: 'badge ' + (late ? 'breach' : closed ? 'good' : '') }, label('escalationStatus', status)),
+      e.queue ? el('span', { class: 'muted' }, ' · ' + label('queue', e.queue)) : null,
+      late ? el('span', { class: 'sla-breached' }, ' · 超时未确认') : null,
+      e.ownerName ? el('span', { class: 'muted' }, ' · 负责人 ' + e.ownerName) : null,
+      el('div', { class: 'wrap' }, e.subject || ''),
+      status === 'RESOLVED' && e.rootCause ? el('div', { class: 'wrap muted' }, '根本原因：' + e.rootCause) : null,
+      el('div', { class: 'muted' }, '相关工单：' + (e.ticketIds || []).map(id => '#' + String(id).slice(-6)).join('、')));
+  }), '近 30 天没有升级事件。');
+}
+
+// --- callbacks (回访) and escalations waiting too long: counts refreshed with the phones ------------------
+function callbackTitle(c) {
+  const t = c.ticket || {};
+  return ticketTitle({ type: t.type, category: t.category, id: c.ticketId });
+}
+
+function callbackReassign(c) {
+  const select = el('select', { 'aria-label': '转派给', testid: 'callback-reassign-to' },
+    el('option', { value: '' }, '选择客服…'),
+    state.staff.filter(s => s.roles.includes('AGENT') && !s.disabled && s.id !== c.ownerId)
+      .map(s => el('option', { value: s.id }, `${s.displayName}（${label('presence', s.presence)}）`)));
+  const button = el('button', { testid: 'callback-reassign', onclick: async () => {
+    if (!select.value) return;
+    button.disabled = true;
+    try {
+      await api('PATCH', `/api/callbacks/${encodeURIComponent(c.id)}`, { ownerId: Number(select.value) });
+      await refreshFollowUps();
+    } catch (e) { showError($('error'), e); button.disabled = false; }
+  } }, '转派');
+  return el('span', {}, select, ' ', button);
+}
+
+/** Re-rendered only when something changed: a rebuild would drop a half-made reassignment choice. */
+let shownCallbacks = '';
+function renderCallbacks() {
+  const shown = JSON.stringify([state.overdueCallbacks.map(c => [c.id, c.ownerId, c.attempts]), state.staff.map(s => [s.id, s.presence])]);
+  if (shown === shownCallbacks) return;
+  shownCallbacks = shown;
+  const rows = state.overdueCallbacks.map(c => el('tr', { testid: 'callback-overdue-item', 'data-id': c.id },
+    el('td', {}, callbackTitle(c)),
+    el('td', {}, label('callbackReason', c.reason)),
+    el('td', { class: 'sla-breached' }, `${formatTime(c.dueAt)}（逾期 ${formatDuration(serverNow() - Date.parse(c.dueAt))}）`),
+    el('td', { testid: 'callback-owner' }, staffName(c.ownerId)),
+    el('td', {}, `${c.attempts || 0} 次`),
+    el('td', {}, callbackReassign(c))));
+  if (rows.length) $('callback-rows').replaceChildren(...rows);
+  else $('callback-rows').replaceChildren(el('tr', {}, el('td', { colspan: 6, class: 'empty' }, '没有逾期的回访。')));
+}
+
+async function refreshFollowUps() {
+  try {
+    const [counts, overdue, open] = await Promise.all([api('GET', '/api/callbacks/counts'),
+      api('GET', '/api/callbacks?status=OVERDUE'), api('GET', '/api/escalations?status=OPEN')]);
+    $('cb-due').textContent = counts.dueToday;
+    $('cb-overdue').textContent = counts.overdue;
+    $('cb-unowned').textContent = counts.unowned;
+    state.lateEscalations = new Set(open.filter(e => e.acknowledgeOverdue).map(e => e.id));
+    $('esc-late').textContent = state.lateEscalations.size;
+    // an old escalation still waiting belongs on the list even when it left the 30 days
+    for (const e of open) if (!state.escalations.some(x => x.id === e.id)) state.escalations.push(e);
+    state.overdueCallbacks = overdue;
+    renderCallbacks();
+    renderEscalations();
+  } catch (e) { showError($('error'), e); }
 }
 
 function renderCharts() {
@@ -207,6 +274,7 @@ function render() {
   renderAgents();
   renderBoard();
   renderCharts();
+  renderCallbacks();
 }
 
 // --- CSV export -----------------------------------------------------------------------------------
@@ -244,6 +312,7 @@ connectDesk(login, {
   '/topic/escalations': e => {
     state.escalations = [e, ...state.escalations.filter(x => x.id !== e.id)];
     renderEscalations();
+    refreshFollowUps();
   },
 }, () => { loadBoard(); refresh(); });
 
@@ -264,6 +333,8 @@ async function refreshPhones() {
 setInterval(refresh, 10000);
 setInterval(renderQueues, 1000);
 setInterval(refreshPhones, 5000);
+setInterval(refreshFollowUps, 5000);
 refresh();
 refreshPhones();
+refreshFollowUps();
 loadBoard();

@@ -10,7 +10,8 @@ if (params.has('expired')) showError(error, new Error('登录已失效，请重�
 /** Only our own pages, so a crafted ?next= cannot send anyone elsewhere. */
 function safeNext(login) {
   const next = params.get('next');
-  const allowed = { '/console/': ['AGENT', 'EXPERT'], '/dashboard/': ['SUPERVISOR', 'ADMIN'], '/admin/': ['ADMIN'], '/tech/': ['TECHNICIAN'] };
+  const allowed = { '/console/': ['AGENT', 'EXPERT', 'SUPERVISOR'], '/dashboard/': ['SUPERVISOR', 'ADMIN'], '/admin/': ['ADMIN'],
+    '/tech/': ['TECHNICIAN'], '/rnd/': ['RND', 'SUPERVISOR', 'ADMIN'] };
   return next && allowed[next] && hasRole(login, ...allowed[next]) ? next : homeFor(login);
 }
 

@@ -34,7 +34,7 @@ class TableOwnershipTests {
             Map.entry("ticket", Set.of("ticket", "ticket_participant", "sla_event", "kb_suggestion_use", "ticket_note")),
             Map.entry("customer", Set.of("vehicle", "phone_code", "customer_merge")),
             Map.entry("callback", Set.of("callback_task")),
-            Map.entry("escalation", Set.of("escalation", "escalation_ticket")),
+            Map.entry("escalation", Set.of("escalation", "escalation_ticket", "escalation_comment", "escalation_webhook")),
             Map.entry("survey", Set.of("survey")),
             Map.entry("telephony", Set.of("sms_outbox", "sms_thread", "sms_opt_out", "voice_call", "voice_call_event",
                     "voice_thread", "voice_offer", "message_media")),

@@ -59,12 +59,21 @@ public class CallerCallbacks {
         return new Target(task.id(), task.ticketId(), task.attempts());
     }
 
-    /** The customer picked up: the promise is kept. Nothing changes once the task is closed. */
+    /**
+     * The customer picked up. A caller who asked to be called back has what they asked for: the task is
+     * done. A follow-up of a service or a fix stays open until the agent records what the customer said
+     * (fixed or not); it shows as reached meanwhile. Nothing changes once the task is closed.
+     */
     @Transactional
     public void answered(String taskId, String note) {
         Instant now = Timestamps.now(clock);
-        callbacks.lock(taskId, now).filter(t -> t.status().equals("OPEN"))
-                .ifPresent(t -> callbacks.complete(taskId, Callbacks.Outcome.REACHED.name(), note, t.attempts() + 1, null, now));
+        callbacks.lock(taskId, now).filter(t -> t.status().equals("OPEN")).ifPresent(t -> {
+            if (t.reason().equals(CALLER_REQUEST)) {
+                callbacks.complete(taskId, Callbacks.Outcome.REACHED.name(), note, t.attempts() + 1, null, now);
+            } else {
+                callbacks.reached(taskId, now, note);
+            }
+        });
     }
 
     /** No answer, busy or failed: try again after {@code huiying.callback.retry-after}, closed after the last attempt. */

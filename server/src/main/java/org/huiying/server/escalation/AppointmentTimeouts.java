@@ -27,12 +27,12 @@ class AppointmentTimeouts {
     static final String KIND = "APPOINTMENT_TIMEOUT";
 
     private final Tickets tickets;
-    private final EscalationRepository escalations;
+    private final Escalations escalations;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AppointmentTimeouts(Tickets tickets, EscalationRepository escalations, TransactionTemplate tx,
+    AppointmentTimeouts(Tickets tickets, Escalations escalations, TransactionTemplate tx,
                         ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.escalations = escalations;
@@ -54,7 +54,7 @@ class AppointmentTimeouts {
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, "预约超时未响应", List.of(ticket.id()), now);
         try {
             tx.executeWithoutResult(status -> {
-                escalations.insert(raised);
+                escalations.raise(raised);
                 tickets.raisePriority(ticket.id(), Priority.URGENT);
             });
             events.publishEvent(raised);

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalationHistory {
 
-    /** An escalation and which of the given tickets it counts. */
-    public record PastEscalation(String id, String kind, String subject, Instant createdAt, List<String> ticketIds) {
+    /** An escalation, where it stands (OPEN, ACKNOWLEDGED, RESOLVED, REJECTED) and which of the given tickets it counts. */
+    public record PastEscalation(String id, String kind, String subject, String status, Instant createdAt, List<String> ticketIds) {
     }
 
     private final JdbcClient jdbc;
@@ -26,21 +26,21 @@ public class EscalationHistory {
         this.jdbc = jdbc;
     }
 
-    private record Row(String id, String kind, String subject, Instant createdAt, String ticketId) {
+    private record Row(String id, String kind, String subject, String status, Instant createdAt, String ticketId) {
     }
 
     public List<PastEscalation> ofTickets(Collection<String> ticketIds) {
         List<Row> rows = InLists.inChunks(ticketIds, chunk -> jdbc.sql("""
-                        SELECT e.id, e.kind, e.subject, e.created_at, t.ticket_id FROM escalation e
+                        SELECT e.id, e.kind, e.subject, e.status, e.created_at, t.ticket_id FROM escalation e
                         JOIN escalation_ticket t ON t.escalation_id = e.id
                         WHERE t.ticket_id IN (:ids)""")
                 .param("ids", chunk)
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("kind"), rs.getString("subject"),
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
                         Timestamps.read(rs, "created_at"), rs.getString("ticket_id")))
                 .list());
         Map<String, PastEscalation> byId = new LinkedHashMap<>();
         rows.stream().sorted(Comparator.comparing(Row::createdAt).reversed().thenComparing(Row::id)).forEach(r -> byId
-                .computeIfAbsent(r.id(), k -> new PastEscalation(r.id(), r.kind(), r.subject(), r.createdAt(), new ArrayList<>()))
+                .computeIfAbsent(r.id(), k -> new PastEscalation(r.id(), r.kind(), r.subject(), r.status(), r.createdAt(), new ArrayList<>()))
                 .ticketIds().add(r.ticketId()));
         return List.copyOf(byId.values());
     }

@@ -16,11 +16,11 @@ class LowSatisfaction {
 
     static final String KIND = "LOW_SATISFACTION";
 
-    private final EscalationRepository escalations;
+    private final Escalations escalations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LowSatisfaction(EscalationRepository escalations, ApplicationEventPublisher events, Clock clock) {
+    LowSatisfaction(Escalations escalations, ApplicationEventPublisher events, Clock clock) {
         this.escalations = escalations;
         this.events = events;
         this.clock = clock;
@@ -42,7 +42,7 @@ class LowSatisfaction {
         String subject = "满意度 " + answered.score() + " 分" + (answered.comment() == null || answered.comment().isBlank() ? "" : "：" + answered.comment());
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, subject.length() > 200 ? subject.substring(0, 200) : subject,
                 List.of(answered.ticketId(), answered.followUpTicketId()), Timestamps.now(clock));
-        escalations.insert(raised);
+        escalations.raise(raised);
         AfterCommit.run(() -> events.publishEvent(raised));
     }
 }

@@ -35,7 +35,7 @@ class RepeatedProblemWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RepeatedProblemWatch.class);
 
     private final RepeatCandidates candidates;
-    private final EscalationRepository escalations;
+    private final Escalations escalations;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -47,7 +47,7 @@ class RepeatedProblemWatch implements AutoCloseable {
         return thread;
     });
 
-    RepeatedProblemWatch(RepeatCandidates candidates, EscalationRepository escalations, TransactionTemplate tx,
+    RepeatedProblemWatch(RepeatCandidates candidates, Escalations escalations, TransactionTemplate tx,
                          ApplicationEventPublisher events, Clock clock, RoutingProperties routing) {
         this.candidates = candidates;
         this.escalations = escalations;
@@ -105,7 +105,7 @@ class RepeatedProblemWatch implements AutoCloseable {
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, subject, problem.ticketIds(), now);
         try {
             tx.executeWithoutResult(status -> {
-                escalations.insert(raised);
+                escalations.raise(raised);
                 candidates.markCounted(problem.ticketIds());
             });
             events.publishEvent(raised);

@@ -16,7 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A repeat visit (the same vehicle back with the same system within the rework window) goes to R&D as a
- * {@code REWORK} escalation of the original ticket; later visits for the same original join it, so
+ * {@code REWORK} escalation of the original ticket (in the R&D queue); later visits for the same original join it, so
  * each fix that did not hold is one escalation listing every return.
  */
 @Component
@@ -25,11 +25,11 @@ class ReworkEscalations {
     static final String KIND = "REWORK";
 
     private final JdbcClient jdbc;
-    private final EscalationRepository escalations;
+    private final Escalations escalations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReworkEscalations(JdbcClient jdbc, EscalationRepository escalations, ApplicationEventPublisher events, Clock clock) {
+    ReworkEscalations(JdbcClient jdbc, Escalations escalations, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.escalations = escalations;
         this.events = events;
@@ -55,7 +55,7 @@ class ReworkEscalations {
         String subject = "返修" + (rework.vehicleModel() == null ? "" : " / " + rework.vehicleModel());
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), KIND, subject,
                 List.of(rework.firstTicketId(), rework.ticketId()), now);
-        escalations.insert(raised);
+        escalations.raise(raised);
         events.publishEvent(raised);
     }
 }

@@ -40,12 +40,12 @@ record NewStaff(String username, String password, String displayName, List<Strin
 
     Set<Role> validRoles() {
         if (roles == null || roles.isEmpty()) {
-            throw ApiException.badRequest("invalid_roles", "roles: at least one of AGENT, EXPERT, SUPERVISOR, ADMIN, TECHNICIAN");
+            throw ApiException.badRequest("invalid_roles", "roles: at least one of AGENT, EXPERT, SUPERVISOR, ADMIN, TECHNICIAN, RND");
         }
         try {
             return roles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_roles", "roles: each one of AGENT, EXPERT, SUPERVISOR, ADMIN, TECHNICIAN");
+            throw ApiException.badRequest("invalid_roles", "roles: each one of AGENT, EXPERT, SUPERVISOR, ADMIN, TECHNICIAN, RND");
         }
     }
 

@@ -1,5 +1,5 @@
 /**
- * Agents, experts, supervisors, technicians and admins: accounts, roles, skills, capacity,
+ * Agents, experts, supervisors, technicians, R&D engineers and admins: accounts, roles, skills, capacity,
  * presence, and logging in.
  */
 package org.huiying.server.staff;
