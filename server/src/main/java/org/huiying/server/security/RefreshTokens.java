@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class RefreshTokens {
 
     private final JdbcClient jdbc;
+    private final TokenVersions versions;
     private final Clock wallClock = Clock.systemUTC();
 
-    RefreshTokens(JdbcClient jdbc) {
+    RefreshTokens(JdbcClient jdbc, TokenVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** Whose a redeemed token was, and the token version it was issued under. */
@@ -60,7 +62,9 @@ public class RefreshTokens {
                 .params(Timestamps.sql(now), hash, Timestamps.sql(now)).update() == 1;
         if (!claimed) {
             if ((Boolean) row.get()[1]) {
+                // a used token presented again: one of two holders stole it, so neither keeps anything
                 revokeAll(holder.staffId());
+                versions.revokeAll(holder.staffId());
             }
             return Optional.empty();
         }

@@ -9,4 +9,10 @@ public interface TokenVersions {
 
     /** True while the account exists, is enabled, and its token version is still {@code version}. */
     boolean isCurrent(long staffId, int version);
+
+    /**
+     * Ends every token the account holds now: its version moves on, so access tokens already issued stop
+     * working at once (a stolen refresh token was used; whoever holds the access tokens is suspect too).
+     */
+    void revokeAll(long staffId);
 }

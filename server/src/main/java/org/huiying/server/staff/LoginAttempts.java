@@ -9,10 +9,15 @@ import java.time.Duration;
  */
 interface LoginAttempts {
 
-    /** Failures of {@code key} within the last {@code window}. */
-    int recent(String key, Duration window);
+    /**
+     * Counts an attempt of {@code key} before its password is checked, in one atomic step, and returns the
+     * attempts within the window including this one: parallel guesses cannot all pass a check made
+     * before any of them is counted.
+     */
+    int reserve(String key, Duration window);
 
-    void failed(String key, Duration window);
+    /** Gives back one reserved attempt (the password was right, or the attempt was refused unchecked). */
+    void refund(String key);
 
     void forget(String key);
 }

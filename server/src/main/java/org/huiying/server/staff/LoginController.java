@@ -45,15 +45,15 @@ class LoginController {
         if (body.username() == null || body.password() == null) {
             throw ApiException.badRequest("missing_credentials", "username and password are required");
         }
+        NewStaff.refuseTooLong(body.password());
         String address = request.getRemoteAddr();
-        throttle.check(body.username(), address);
+        throttle.reserve(body.username(), address);
         var staff = repository.findByUsername(body.username());
         boolean ok = passwords.matches(body.password(), staff.map(Staff::passwordHash).orElse(decoyHash));
         if (staff.isEmpty() || !ok) {
-            throttle.failed(body.username(), address);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "bad_credentials", "Wrong username or password.");
         }
-        throttle.succeeded(body.username());
+        throttle.succeeded(body.username(), address);
         if (staff.get().disabled()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled", "账号已停用。This account is disabled.");
         }

@@ -24,25 +24,29 @@ class LoginThrottle {
         this.attempts = attempts;
     }
 
-    /** Refuses the attempt before any password is checked, when either limit is reached. */
-    void check(String username, String address) {
-        if (attempts.recent(addressKey(address), WINDOW) >= MAX_PER_ADDRESS) {
+    /**
+     * Takes one attempt for the username and one for the address before any password is checked, or
+     * refuses (giving them back) when either limit is reached. The attempt stays counted until
+     * {@link #succeeded} gives it back.
+     */
+    void reserve(String username, String address) {
+        if (attempts.reserve(addressKey(address), WINDOW) > MAX_PER_ADDRESS) {
+            attempts.refund(addressKey(address));
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
                     "登录尝试过多，请稍后再试。Too many login attempts from this address; try again later.");
         }
-        if (attempts.recent(userKey(username), WINDOW) >= MAX_PER_USER) {
+        if (attempts.reserve(userKey(username), WINDOW) > MAX_PER_USER) {
+            attempts.refund(userKey(username));
+            attempts.refund(addressKey(address));
             throw new ApiException(HttpStatus.LOCKED, "account_locked",
                     "密码错误次数过多，账号已暂时锁定 15 分钟。Too many wrong passwords; the account is locked for 15 minutes.");
         }
     }
 
-    void failed(String username, String address) {
-        attempts.failed(userKey(username), WINDOW);
-        attempts.failed(addressKey(address), WINDOW);
-    }
-
-    void succeeded(String username) {
+    /** The password was right: the username's failures are forgotten and this attempt is given back to the address. */
+    void succeeded(String username, String address) {
         attempts.forget(userKey(username));
+        attempts.refund(addressKey(address));
     }
 
     /** Usernames and addresses in one key space, kept apart ("user:10.0.0.1" is not the address). */

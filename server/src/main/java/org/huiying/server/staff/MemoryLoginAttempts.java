@@ -26,14 +26,16 @@ class MemoryLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public int recent(String key, Duration window) {
-        Deque<Instant> attempts = byKey.get(key);
-        if (attempts == null) {
-            return 0;
-        }
-        Instant since = clock.instant().minus(window);
+    public int reserve(String key, Duration window) {
+        Deque<Instant> attempts = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
         synchronized (attempts) {
             while (!attempts.isEmpty() && attempts.peekFirst().isBefore(since)) {
+                attempts.pollFirst();
+            }
+            attempts.addLast(now);
+            if (attempts.size() > KEEP) {
                 attempts.pollFirst();
             }
             return attempts.size();
@@ -41,12 +43,11 @@ class MemoryLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public void failed(String key, Duration window) {
-        Deque<Instant> attempts = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (attempts) {
-            attempts.addLast(clock.instant());
-            if (attempts.size() > KEEP) {
-                attempts.pollFirst();
+    public void refund(String key) {
+        Deque<Instant> attempts = byKey.get(key);
+        if (attempts != null) {
+            synchronized (attempts) {
+                attempts.pollLast();
             }
         }
     }

@@ -27,8 +27,19 @@ record NewStaff(String username, String password, String displayName, List<Strin
         if (password == null || password.length() < 8 || password.length() > 128) {
             throw ApiException.badRequest("weak_password", "password: 8–128 characters");
         }
+        refuseTooLong(password);
         return password;
     }
+
+    /** bcrypt reads 72 bytes: a longer password would be cut silently (or refused by the encoder with a 500). */
+    static void refuseTooLong(String password) {
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("password_too_long", "password: at most " + MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8 (a Chinese character takes 3)");
+        }
+    }
+
+    static final int MAX_PASSWORD_BYTES = 72;
 
     String validDisplayName() {
         String name = displayName == null || displayName.isBlank() ? username : displayName.strip();

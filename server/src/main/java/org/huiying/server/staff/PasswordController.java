@@ -35,6 +35,7 @@ class PasswordController {
     @PutMapping("/api/staff/me/password")
     Map<String, Object> change(@RequestBody Change body, Authentication auth) {
         Staff me = repository.findById(CurrentStaff.of(auth).id()).orElseThrow(() -> ApiException.notFound("staff member"));
+        NewStaff.refuseTooLong(body.currentPassword());
         if (body.currentPassword() == null || !passwords.matches(body.currentPassword(), me.passwordHash())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "wrong_password", "当前密码不正确。The current password is wrong.");
         }

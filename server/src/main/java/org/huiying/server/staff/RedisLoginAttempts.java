@@ -29,6 +29,11 @@ class RedisLoginAttempts implements LoginAttempts {
             local n = redis.call('INCR', KEYS[1])
             if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return n""", Long.class);
+    /** Never below zero, and never creates a key (which would then never expire). */
+    private static final RedisScript<Long> REFUND = RedisScript.of("""
+            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if n > 0 then return redis.call('DECR', KEYS[1]) end
+            return 0""", Long.class);
 
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -41,20 +46,17 @@ class RedisLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public int recent(String key, Duration window) {
+    public int reserve(String key, Duration window) {
         return orFallback(() -> {
-            String n = redis.opsForValue().get(prefix + key);
-            return Math.max(n == null ? 0 : Integer.parseInt(n), fallback.recent(key, window));
-        }, () -> fallback.recent(key, window));
+            Long n = redis.execute(COUNT, List.of(prefix + key), Long.toString(window.toMillis()));
+            return n == null ? 0 : n.intValue();
+        }, () -> fallback.reserve(key, window));
     }
 
     @Override
-    public void failed(String key, Duration window) {
-        orFallback(() -> redis.execute(COUNT, List.of(prefix + key), Long.toString(window.toMillis())),
-                () -> {
-                    fallback.failed(key, window);
-                    return null;
-                });
+    public void refund(String key) {
+        fallback.refund(key);
+        orFallback(() -> redis.execute(REFUND, List.of(prefix + key)), () -> null);
     }
 
     @Override

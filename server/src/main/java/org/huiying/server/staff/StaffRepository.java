@@ -60,6 +60,10 @@ public class StaffRepository {
     }
 
     /** Whether a token of this version still speaks for this account: same password, not disabled. */
+    void bumpTokenVersion(long id) {
+        jdbc.sql("UPDATE staff SET token_version = token_version + 1 WHERE id = ?").param(id).update();
+    }
+
     public boolean tokenVersionIsCurrent(long staffId, int version) {
         return jdbc.sql("SELECT COUNT(*) FROM staff WHERE id = ? AND token_version = ? AND disabled = FALSE")
                 .params(staffId, version).query(Long.class).single() > 0;

@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
 import org.huiying.server.support.Api;
 import org.huiying.server.support.RunningServer;
 import org.huiying.server.support.StompClient;
@@ -81,12 +86,57 @@ class AuthTokensIntegrationTests {
         assertThat(replay.status()).isEqualTo(401);
         assertThat(replay.text("error")).isEqualTo("invalid_refresh_token");
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", second.text("refreshToken"))).status()).isEqualTo(401);
+        // and the access tokens already handed out stop working too
+        assertThat(api.get("/api/staff/me", second.text("token")).status()).isEqualTo(401);
+        assertThat(api.get("/api/staff/me", first.text("token")).status()).isEqualTo(401);
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", "rt_forged")).status()).isEqualTo(401);
         assertThat(api.post("/api/auth/refresh", null, Map.of()).status()).isEqualTo(401);
 
         Api.Response third = login("rot.agent", "password-rot.agent");
         assertThat(api.post("/api/auth/logout", null, Map.of("refreshToken", third.text("refreshToken"))).status()).isEqualTo(204);
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", third.text("refreshToken"))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void fiftyParallelWrongPasswordsForOneAccountGetAtMostFivePasswordChecks() throws Exception {
+        api.createStaff(admin, "race.agent", "AGENT", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return login("race.agent", "wrong-password-guess").status();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+            for (Future<Integer> a : answers) {
+                byStatus.merge(a.get(), 1, Integer::sum);
+            }
+            assertThat(byStatus.getOrDefault(401, 0)).as(byStatus.toString()).isLessThanOrEqualTo(5);
+            assertThat(byStatus.keySet()).as(byStatus.toString()).isSubsetOf(401, 423, 429);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedWith400() {
+        String tooLong = "汉".repeat(25); // 75 bytes in UTF-8, 25 characters
+        Api.Response create = api.post("/api/staff", admin, Map.of("username", "long.pw", "password", tooLong, "displayName", "长密码",
+                "roles", List.of("AGENT"), "skills", List.of(), "maxConcurrent", 1));
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.text("error")).isEqualTo("password_too_long");
+        Api.Response login = login("admin", tooLong);
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(login.text("error")).isEqualTo("password_too_long");
+        api.createStaff(admin, "pw.changer", "AGENT", 1);
+        Api.Response change = api.put("/api/staff/me/password", api.loginStaff("pw.changer"),
+                Map.of("currentPassword", "password-pw.changer", "newPassword", tooLong));
+        assertThat(change.status()).isEqualTo(400);
+        assertThat(change.text("error")).isEqualTo("password_too_long");
     }
 
     @Test

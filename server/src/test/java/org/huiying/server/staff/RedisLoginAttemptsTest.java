@@ -34,13 +34,12 @@ class RedisLoginAttemptsTest {
                     new TestClock(Instant.parse("2026-11-23T02:00:00Z")));
             LoginThrottle throttle = new LoginThrottle(attempts);
             for (int i = 0; i < 5; i++) {
-                throttle.check("li.na", "10.0.0.1");
-                throttle.failed("li.na", "10.0.0.1");
+                throttle.reserve("li.na", "10.0.0.1");
             }
-            assertThatThrownBy(() -> throttle.check("li.na", "10.0.0.1"))
+            assertThatThrownBy(() -> throttle.reserve("li.na", "10.0.0.1"))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.LOCKED));
-            throttle.succeeded("li.na");
-            assertThatCode(() -> throttle.check("li.na", "10.0.0.1")).doesNotThrowAnyException();
+            throttle.succeeded("li.na", "10.0.0.1");
+            assertThatCode(() -> throttle.reserve("li.na", "10.0.0.1")).doesNotThrowAnyException();
         } finally {
             factory.destroy();
         }
