@@ -56,7 +56,7 @@ public final class PhoneNumbers {
         return all;
     }
 
-    /** For logs and screens: {@code +8613812345678} → {@code 138****5678}. */
+    /** For logs and screens: {@code +8613812345678} → {@code 138****5678}, by {@link #maskDigits}. */
     public static String mask(String phone) {
         if (phone == null) {
             return "";
@@ -67,10 +67,23 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             // mask whatever it is
         }
-        if (digits.length() <= 4) {
-            return "****";
+        return maskDigits(digits);
+    }
+
+    /**
+     * The one masking rule for a string of digits: eleven or more keep the first three and last four
+     * ({@code 138****5678}, a mainland mobile); shorter numbers (Hong Kong, Macau, Singapore have eight
+     * digits) keep at most half of them, split between the two ends ({@code 91****67}), a star for each
+     * digit hidden.
+     */
+    public static String maskDigits(String digits) {
+        int n = digits.length();
+        if (n >= 11) {
+            return digits.substring(0, 3) + "*".repeat(n - 7) + digits.substring(n - 4);
         }
-        int keepHead = Math.min(3, digits.length() - 4);
-        return digits.substring(0, keepHead) + "****" + digits.substring(digits.length() - 4);
+        int keep = n / 2;
+        int head = keep / 2;
+        int tail = keep - head;
+        return digits.substring(0, head) + "*".repeat(n - keep) + digits.substring(n - tail);
     }
 }

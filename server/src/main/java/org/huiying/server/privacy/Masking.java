@@ -1,5 +1,7 @@
 package org.huiying.server.privacy;
 
+import org.huiying.server.phone.PhoneNumbers;
+
 /**
  * How a phone number or a name looks to staff who do not need it in full: {@code 138****5678},
  * {@code 王*}. The same rule everywhere, so a masked value never leaks more on one screen than another.
@@ -9,7 +11,10 @@ public final class Masking {
     private Masking() {
     }
 
-    /** Keeps the first three and last four digits; shorter numbers keep only their last two. {@code null} stays null. */
+    /**
+     * {@code 138****5678}: eleven digits or more keep the first three and last four; shorter numbers at most
+     * half their digits ({@link PhoneNumbers#maskDigits}). {@code null} stays null.
+     */
     public static String phone(String phone) {
         if (phone == null || phone.isBlank()) {
             return null;
@@ -20,10 +25,7 @@ public final class Masking {
         } else if (p.startsWith("+")) {
             p = p.substring(1);
         }
-        if (p.length() >= 8) {
-            return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
-        }
-        return "*".repeat(Math.max(0, p.length() - 2)) + p.substring(Math.max(0, p.length() - 2));
+        return PhoneNumbers.maskDigits(p);
     }
 
     /**

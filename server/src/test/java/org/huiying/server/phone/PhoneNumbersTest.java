@@ -36,6 +36,7 @@ class PhoneNumbersTest {
     void masksAllButTheFirstThreeAndLastFourDigits() {
         assertThat(PhoneNumbers.mask("+8613812345678")).isEqualTo("138****5678");
         assertThat(PhoneNumbers.mask("13812345678")).isEqualTo("138****5678");
-        assertThat(PhoneNumbers.mask("123")).isEqualTo("****");
+        assertThat(PhoneNumbers.mask("123")).isEqualTo("**3");
+        assertThat(PhoneNumbers.mask("+85291234567")).isEqualTo("91****67");
     }
 }

@@ -14,8 +14,15 @@ class MaskingTest {
     }
 
     @Test
-    void aShortNumberShowsOnlyItsLastTwoDigits() {
-        assertThat(Masking.phone("12345")).isEqualTo("***45");
+    void anEightDigitOrShorterNumberKeepsAtMostHalfItsDigits() {
+        assertThat(Masking.phone("91234567")).isEqualTo("91****67");
+        assertThat(Masking.phone("6123 4567")).isEqualTo("61****67");
+        assertThat(Masking.phone("12345")).isEqualTo("1***5");
+        assertThat(Masking.phone("+6591234567")).isEqualTo("65*****567");
+        for (String n : new String[] {"1234", "1234567", "12345678", "1234567890"}) {
+            String masked = Masking.phone(n);
+            assertThat(masked.chars().filter(Character::isDigit).count()).as(masked).isLessThanOrEqualTo(n.length() / 2);
+        }
     }
 
     @Test
