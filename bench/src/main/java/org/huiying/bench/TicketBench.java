@@ -159,7 +159,8 @@ final class TicketBench {
 
     private List<String> serverArgs(BenchDatabase db) {
         // every simulated customer comes from this one address: lift the gateway's per-address limits, as the gateway bench does
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--huiying.security.jwt-secret=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(), "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(), "--huiying.admin.initial-password=" + ADMIN_PASSWORD,
                 "--server.port=0", "--huiying.gateway.port=0", "--logging.level.root=WARN",
                 "--huiying.gateway.max-connections-per-address=0", "--huiying.gateway.address-messages-per-second=0",

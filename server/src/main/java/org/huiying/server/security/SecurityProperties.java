@@ -1,15 +1,18 @@
 package org.huiying.server.security;
 
+import java.nio.file.Path;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code huiying.security.*}: how long access and refresh tokens live, and the optional JWT signing
- * secret ({@code HUIYING_SECURITY_JWT_SECRET}, at least 32 bytes). Without it a random key is
- * generated once and kept in the database, which every node of a cluster shares.
+ * {@code huiying.security.*}: how long access and refresh tokens live, and the JWT signing secret
+ * ({@code HUIYING_SECURITY_JWT_SECRET}, at least 32 bytes, or a file holding it,
+ * {@code huiying.security.jwt-secret-file}). Required on PostgreSQL and in a cluster; only the embedded
+ * default generates a key and keeps it in its own database.
  */
 @ConfigurationProperties("huiying.security")
-record SecurityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, String jwtSecret) {
+record SecurityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, String jwtSecret, Path jwtSecretFile) {
 
     SecurityProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
@@ -20,6 +23,7 @@ record SecurityProperties(Duration accessTokenTtl, Duration refreshTokenTtl, Str
     @Override
     public String toString() {
         return "SecurityProperties[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
-                + ", jwtSecret=" + (jwtSecret == null || jwtSecret.isEmpty() ? "(generated)" : "(configured)") + "]";
+                + ", jwtSecret=" + (jwtSecret == null || jwtSecret.isEmpty() ? "(none)" : "(configured)")
+                + ", jwtSecretFile=" + jwtSecretFile + "]";
     }
 }

@@ -36,9 +36,12 @@ public final class Postgres implements ExecutionCondition {
         return "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
+    /** Signs staff tokens on PostgreSQL, where the server requires a configured key; shared by a test cluster's nodes. */
+    public static final String JWT_SECRET = "test-only-jwt-secret-of-at-least-32-bytes";
+
     /** Arguments that point a {@link RunningServer} at a schema of its own, with the postgres profile. */
     public static String[] serverArgs(String schema) {
-        return new String[] {"--spring.profiles.active=postgres",
+        return new String[] {"--spring.profiles.active=postgres", "--huiying.security.jwt-secret=" + JWT_SECRET,
                 "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
                 "--spring.datasource.username=" + USER,
                 "--spring.flyway.default-schema=" + schema,
