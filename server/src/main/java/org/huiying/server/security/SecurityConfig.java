@@ -1,7 +1,9 @@
 package org.huiying.server.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,8 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter roles) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter roles, Environment environment) throws Exception {
+        List<String> embedders = List.of(environment.getProperty("huiying.gateway.allowed-origins", String[].class, new String[0]));
         http.csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(new PageSecurityHeaders(embedders)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
