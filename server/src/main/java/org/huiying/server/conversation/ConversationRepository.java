@@ -37,8 +37,8 @@ class ConversationRepository {
     }
 
     void insertConversation(String id, long customerId, String channel, String tokenHash, Instant now) {
-        jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, customerId, channel, tokenHash, Timestamps.sql(now))
+        jdbc.sql("INSERT INTO conversation (id, customer_id, channel, token_hash, token_used_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, customerId, channel, tokenHash, tokenHash == null ? null : Timestamps.sql(now), Timestamps.sql(now))
                 .update();
         jdbc.sql("INSERT INTO conversation_head (conversation_id, channel, last_seq) VALUES (?, ?, 0)")
                 .params(id, channel)
@@ -70,8 +70,17 @@ class ConversationRepository {
         jdbc.sql("UPDATE customer SET phone = ?, phone_verified = TRUE WHERE id = ?").params(phone, customerId).update();
     }
 
-    Optional<String> findByTokenHash(String tokenHash) {
-        return jdbc.sql("SELECT id FROM conversation WHERE token_hash = ?").param(tokenHash).query(String.class).optional();
+    /** A conversation a chat token opens, and when the token was last used. */
+    record TokenUse(String conversationId, Instant usedAt) {
+    }
+
+    Optional<TokenUse> findByTokenHash(String tokenHash) {
+        return jdbc.sql("SELECT id, token_used_at FROM conversation WHERE token_hash = ?").param(tokenHash)
+                .query((rs, n) -> new TokenUse(rs.getString("id"), Timestamps.read(rs, "token_used_at"))).optional();
+    }
+
+    void touchToken(String conversationId, Instant now) {
+        jdbc.sql("UPDATE conversation SET token_used_at = ? WHERE id = ?").params(Timestamps.sql(now), conversationId).update();
     }
 
     Optional<String> findChannel(String conversationId) {

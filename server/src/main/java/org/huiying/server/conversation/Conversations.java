@@ -35,9 +35,11 @@ public class Conversations {
     private final MessageRows rows;
     private final MessageStore store;
     private final Clock clock;
+    private final java.time.Duration tokenTtl;
 
     Conversations(ConversationRepository conversations, MessageRepository messages, MessageRows rows, MessageStore store,
-                  Clock clock) {
+                  Clock clock, @org.springframework.beans.factory.annotation.Value("${huiying.chat.token-ttl:P1D}") java.time.Duration tokenTtl) {
+        this.tokenTtl = tokenTtl;
         this.conversations = conversations;
         this.messages = messages;
         this.rows = rows;
@@ -100,12 +102,31 @@ public class Conversations {
         return id;
     }
 
+    /**
+     * The conversation a customer's chat token opens, while the token is alive: used within
+     * {@code huiying.chat.token-ttl} (P1D). A use renews it; the renewal is written at most every
+     * {@link #RENEW_EVERY}, so a busy customer costs the database one write an hour, not one per request.
+     */
     public Optional<String> conversationForToken(String customerToken) {
         if (customerToken == null || customerToken.isEmpty() || customerToken.length() > 200) {
             return Optional.empty();
         }
-        return conversations.findByTokenHash(hash(customerToken));
+        Optional<ConversationRepository.TokenUse> use = conversations.findByTokenHash(hash(customerToken));
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now(clock);
+        Instant usedAt = use.get().usedAt();
+        if (usedAt == null || !usedAt.plus(tokenTtl).isAfter(now)) {
+            return Optional.empty();
+        }
+        if (!usedAt.plus(RENEW_EVERY).isAfter(now)) {
+            conversations.touchToken(use.get().conversationId(), now);
+        }
+        return Optional.of(use.get().conversationId());
     }
+
+    static final java.time.Duration RENEW_EVERY = java.time.Duration.ofHours(1);
 
     /** The customer's vehicle model, when they told us. */
     public Optional<String> vehicleModel(String conversationId) {

@@ -24,16 +24,18 @@ final class GatewayGuard extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final OriginPolicy origins;
     private final ConnectionBudget budget;
+    private final TrustedProxies proxies;
 
-    GatewayGuard(OriginPolicy origins, ConnectionBudget budget) {
+    GatewayGuard(OriginPolicy origins, ConnectionBudget budget, TrustedProxies proxies) {
         super(false);
         this.origins = origins;
         this.budget = budget;
+        this.proxies = proxies;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String address = address(ctx.channel());
+        String address = proxies.clientAddress(address(ctx.channel()), request.headers().get("X-Forwarded-For"));
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (!origins.allows(origin, request.headers().get(HttpHeaderNames.HOST))) {
             log.info("Refused a chat connection from {}: origin {} is not allowed", address,

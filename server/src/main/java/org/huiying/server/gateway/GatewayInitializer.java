@@ -26,6 +26,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final GatewayProperties properties;
     private final GatewayLimits limits;
     private final OriginPolicy origins;
+    private final TrustedProxies proxies;
     private final ConnectionBudget budget;
     private final EventExecutorGroup blocking;
     private final Supplier<HandshakeAuthenticator> authenticator;
@@ -36,6 +37,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         this.properties = properties;
         this.limits = limits;
         this.origins = new OriginPolicy(limits.allowedOrigins());
+        this.proxies = new TrustedProxies(limits.trustedProxies());
         this.budget = new ConnectionBudget(limits);
         this.blocking = blocking;
         this.authenticator = authenticator;
@@ -57,7 +59,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         p.addLast("aggregate", new HttpObjectAggregator(8192));
         p.addLast("deadline", new UpgradeDeadline(limits.firstMessageTimeout()));
-        p.addLast("guard", new GatewayGuard(origins, budget));
+        p.addLast("guard", new GatewayGuard(origins, budget, proxies));
         p.addLast(blocking, "auth", authenticator.get());
         p.addLast("websocket", new WebSocketServerProtocolHandler(ws));
         p.addLast("size", new MessageSizeLimit(properties.maxFrameBytes()));

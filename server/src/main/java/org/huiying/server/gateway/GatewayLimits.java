@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <li>{@code messages-per-second}/{@code message-burst}: per connection; {@code address-messages-per-second}/
  * {@code address-message-burst}: all connections of one address together.</li>
  * <li>{@code max-connections-per-address}, {@code max-connections}: open chat sockets.</li>
+ * <li>{@code trusted-proxies}: CIDRs of the reverse proxies in front of the gateway, whose
+ * {@code X-Forwarded-For} names the customer (see {@link TrustedProxies}); empty: the socket's peer is.</li>
  * </ul>
  */
 @ConfigurationProperties("huiying.gateway")
 record GatewayLimits(List<String> allowedOrigins, Duration firstMessageTimeout, Double messagesPerSecond,
                      Integer messageBurst, Double addressMessagesPerSecond, Integer addressMessageBurst,
-                     Integer maxConnectionsPerAddress, Integer maxConnections) {
+                     Integer maxConnectionsPerAddress, Integer maxConnections, List<String> trustedProxies) {
 
     GatewayLimits {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -33,5 +35,6 @@ record GatewayLimits(List<String> allowedOrigins, Duration firstMessageTimeout, 
         addressMessageBurst = addressMessageBurst == null ? 300 : addressMessageBurst;
         maxConnectionsPerAddress = maxConnectionsPerAddress == null ? 100 : maxConnectionsPerAddress;
         maxConnections = maxConnections == null ? 50_000 : maxConnections;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionBudgetTest {
 
     private static GatewayLimits limits(int perAddress, int total) {
-        return new GatewayLimits(List.of(), Duration.ofSeconds(10), 10.0, 30, 100.0, 300, perAddress, total);
+        return new GatewayLimits(List.of(), Duration.ofSeconds(10), 10.0, 30, 100.0, 300, perAddress, total, List.of());
     }
 
     @Test
@@ -38,7 +38,7 @@ class ConnectionBudgetTest {
 
     @Test
     void connectionsOfOneAddressShareOneMessageBucket() {
-        ConnectionBudget budget = new ConnectionBudget(new GatewayLimits(List.of(), Duration.ofSeconds(10), 10.0, 30, 0.001, 2, 0, 0));
+        ConnectionBudget budget = new ConnectionBudget(new GatewayLimits(List.of(), Duration.ofSeconds(10), 10.0, 30, 0.001, 2, 0, 0, List.of()));
         budget.admit("10.0.0.1");
         budget.admit("10.0.0.1");
         assertThat(budget.messagesOf("10.0.0.1").tryTake()).isTrue();

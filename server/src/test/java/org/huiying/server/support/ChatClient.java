@@ -22,13 +22,19 @@ public final class ChatClient implements AutoCloseable {
     private final WebSocket socket;
     private volatile boolean closedByServer;
 
-    private ChatClient(String uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(URI.create(uri), new Listener()).join();
+    private ChatClient(String uri, java.util.Map<String, String> headers) {
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(URI.create(uri), new Listener()).join();
     }
 
     public static ChatClient connect(String uri) {
-        return new ChatClient(uri);
+        return new ChatClient(uri, java.util.Map.of());
+    }
+
+    /** Connects with extra request headers (a proxy's {@code X-Forwarded-For}, say). */
+    public static ChatClient connect(String uri, java.util.Map<String, String> headers) {
+        return new ChatClient(uri, headers);
     }
 
     public void send(String rawText) {
