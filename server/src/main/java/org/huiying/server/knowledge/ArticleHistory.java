@@ -33,6 +33,11 @@ class ArticleHistory {
                 .param("id", articleId).query(String.class).list().stream().map(ArticleJson::read).toList();
     }
 
+    /** Forgets every saved version (an erased draft: its text quoted a customer or technician). */
+    void forget(String articleId) {
+        jdbc.sql("DELETE FROM kb_article_version WHERE article_id = :id").param("id", articleId).update();
+    }
+
     /** The highest version ever saved, so a deleted and re-created id keeps counting up. */
     int lastVersion(String articleId) {
         return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM kb_article_version WHERE article_id = :id")

@@ -78,6 +78,12 @@ class Articles {
         }
     }
 
+    /** Deletes the article, if any, and its saved versions. */
+    synchronized void erase(String id) {
+        kb.delete(id);
+        history.forget(id);
+    }
+
     Optional<Article> find(String id) {
         return kb.find(id);
     }

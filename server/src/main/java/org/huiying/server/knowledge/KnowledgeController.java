@@ -77,9 +77,12 @@ class KnowledgeController {
     @GetMapping("/api/kb/search")
     SearchView search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "10") int size,
             @RequestParam(required = false) String category, @RequestParam(required = false) String model,
-            @RequestParam(required = false) ArticleStatus status) {
+            @RequestParam(required = false) ArticleStatus status, Authentication auth) {
         if (size < 1 || size > SearchRequest.MAX_SIZE) {
             throw ApiException.badRequest("invalid_size", "size: 1 to " + SearchRequest.MAX_SIZE);
+        }
+        if (status != null && status != ArticleStatus.PUBLISHED) {
+            requireAuthor(auth);
         }
         try {
             SearchResult r = kb.search(new SearchRequest(q, size, category, model, status));
@@ -109,18 +112,25 @@ class KnowledgeController {
         return new MarkdownImportView(articles.importAll(parsed.articles()), parsed.errors());
     }
 
+    /** Drafts and retired articles (a draft may still quote a question) only for those who write articles. */
     @GetMapping("/api/kb/articles")
-    List<ArticleSummary> list(@RequestParam(defaultValue = "PUBLISHED") ArticleStatus status) {
+    List<ArticleSummary> list(@RequestParam(defaultValue = "PUBLISHED") ArticleStatus status, Authentication auth) {
+        if (status != ArticleStatus.PUBLISHED) {
+            requireAuthor(auth);
+        }
         return kb.list(status).stream().map(ArticleSummary::of).toList();
     }
 
+    /** An unpublished article answers 404 to anyone who does not write articles, like a missing one. */
     @GetMapping("/api/kb/articles/{id}")
-    Article get(@PathVariable String id) {
-        return articles.find(id).orElseThrow(() -> ApiException.notFound("article " + id));
+    Article get(@PathVariable String id, Authentication auth) {
+        return articles.find(id).filter(a -> a.status() == ArticleStatus.PUBLISHED || isAuthor(auth))
+                .orElseThrow(() -> ApiException.notFound("article " + id));
     }
 
     @GetMapping("/api/kb/articles/{id}/versions")
-    List<Article> versions(@PathVariable String id) {
+    List<Article> versions(@PathVariable String id, Authentication auth) {
+        requireAuthor(auth);
         return articles.versions(id);
     }
 
@@ -170,9 +180,13 @@ class KnowledgeController {
     }
 
     private static void requireAuthor(Authentication auth) {
-        CurrentStaff me = CurrentStaff.of(auth);
-        if (!me.has("ADMIN") && !me.has("EXPERT") && !me.has("SUPERVISOR")) {
+        if (!isAuthor(auth)) {
             throw ApiException.forbidden("Only experts, supervisors and admins write articles.");
         }
+    }
+
+    private static boolean isAuthor(Authentication auth) {
+        CurrentStaff me = CurrentStaff.of(auth);
+        return me.has("ADMIN") || me.has("EXPERT") || me.has("SUPERVISOR");
     }
 }

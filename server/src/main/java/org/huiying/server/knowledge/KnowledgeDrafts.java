@@ -23,4 +23,9 @@ public class KnowledgeDrafts {
             throw ApiException.badRequest("invalid_article", e.getMessage());
         }
     }
+
+    /** Removes a draft and its history (the question it quotes is erased); nothing when there is none. */
+    public void erase(String id) {
+        articles.erase(id);
+    }
 }

@@ -40,4 +40,33 @@ public final class Masking {
         int first = n.offsetByCodePoints(0, 1);
         return n.codePointCount(0, n.length()) == 1 ? "*" : n.substring(0, first) + "*";
     }
+
+    private static final java.util.regex.Pattern VIN =
+            java.util.regex.Pattern.compile("(?i)(?<![A-Z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Z0-9])");
+
+    /**
+     * A text as it may be kept for others to read (a knowledge draft): phone numbers masked as
+     * {@link #phone}, VINs to their first three and last four characters, and each of {@code names}
+     * (the people the text is about) to its masked form.
+     */
+    public static String text(String text, java.util.Collection<String> names) {
+        if (text == null) {
+            return null;
+        }
+        String out = LogSafe.text(text);
+        java.util.regex.Matcher vin = VIN.matcher(out);
+        StringBuilder masked = new StringBuilder();
+        while (vin.find()) {
+            String v = vin.group();
+            vin.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(v.substring(0, 3) + "**********" + v.substring(13)));
+        }
+        vin.appendTail(masked);
+        out = masked.toString();
+        for (String name : names) {
+            if (name != null && name.strip().length() > 1) {
+                out = out.replace(name.strip(), name(name));
+            }
+        }
+        return out;
+    }
 }

@@ -268,6 +268,10 @@ abstract class CustomerFileContract {
             assertThat(api.post("/api/tickets/" + ticket + "/notes", agent, Map.of("text", "  ")).status()).isEqualTo(400);
 
             String colleague = staff("SUPERVISOR");
+            // a customer's conversation never becomes a knowledge article
+            Api.Response draft = api.post("/api/tickets/" + ticket + "/knowledge-draft", colleague, "");
+            assertThat(draft.status()).isEqualTo(409);
+            assertThat(draft.text("error")).isEqualTo("not_tech_support");
             JsonNode notes = api.get("/api/tickets/" + ticket + "/notes", colleague).body();
             assertThat(notes).hasSize(1);
             assertThat(notes.get(0).get("text").asString()).isEqualTo("客户情绪激动，已承诺今天回电");

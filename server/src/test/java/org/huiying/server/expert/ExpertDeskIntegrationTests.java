@@ -73,8 +73,8 @@ class ExpertDeskIntegrationTests {
                 JsonNode toTech = techDesk.awaitMessage("/queue/messages").json();
                 assertThat(toTech.path("message").get("from").asString()).isEqualTo("agent");
 
-                assertThat(api.post("/api/tech-questions/" + id + "/messages", tech, Map.of("text", "PTC加热器绝缘只有0.2MΩ")).status())
-                        .isEqualTo(201);
+                assertThat(api.post("/api/tech-questions/" + id + "/messages", tech,
+                        Map.of("text", "PTC加热器绝缘只有0.2MΩ，车主电话13812345678，车架号LGXCE4CB0P0002002")).status()).isEqualTo(201);
                 JsonNode toExpert = hvDesk.await(f -> f.command().equals("MESSAGE")
                         && f.json().path("message").path("from").asString().equals("technician")).json();
                 assertThat(toExpert.get("ticketId").asString()).isEqualTo(id);
@@ -90,11 +90,25 @@ class ExpertDeskIntegrationTests {
                 JsonNode draft = api.post("/api/tickets/" + id + "/knowledge-draft", hv, "").body();
                 assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
                 assertThat(draft.get("title").asString()).startsWith("P0AA6");
-                assertThat(draft.get("body").asString()).contains("## 解答").contains("绝缘电阻");
+                assertThat(draft.get("body").asString()).contains("## 解答").contains("绝缘电阻")
+                        .contains("138****5678").contains("LGX**********2002")
+                        .doesNotContain("13812345678").doesNotContain("LGXCE4CB0P0002002");
                 assertThat(api.get("/api/kb/articles?status=DRAFT", hv).body().findValuesAsString("id")).contains(draft.get("id").asString());
                 assertThat(api.post("/api/tickets/" + id + "/knowledge-draft", tech, "").status()).isEqualTo(403);
+                // drafts are for those who write articles: an agent sees neither the list nor the draft
+                api.createStaff(admin, "agent.kb", "AGENT", 1);
+                String agentKb = api.loginStaff("agent.kb");
+                assertThat(api.get("/api/kb/articles?status=DRAFT", agentKb).status()).isEqualTo(403);
+                assertThat(api.get("/api/kb/articles/" + draft.get("id").asString(), agentKb).status()).isEqualTo(404);
+                assertThat(api.get("/api/kb/articles/" + draft.get("id").asString() + "/versions", agentKb).status()).isEqualTo(403);
 
                 api.post("/api/tickets/" + id + "/resolve", hv, "");
+                // erasing the conversation the draft came from erases the draft
+                long asker = api.get("/api/console/tickets/" + id + "/customer", admin).body().get("customerId").asLong();
+                assertThat(api.get("/api/kb/articles/" + draft.get("id").asString(), admin).status()).isEqualTo(200);
+                assertThat(api.delete("/api/customers/" + asker, admin).status()).isEqualTo(200);
+                assertThat(api.get("/api/kb/articles/" + draft.get("id").asString(), admin).status()).isEqualTo(404);
+                assertThat(api.get("/api/kb/articles/" + draft.get("id").asString() + "/versions", admin).status()).isEqualTo(404);
                 String second = api.post("/api/tech-questions", tech, question("汉EV", List.of("P0AA6", "P0A80"), "又一台绝缘故障")).body()
                         .get("ticketId").asString();
                 JsonNode similar = api.get("/api/tech-questions/" + second, hv).body().get("similarQuestions");
