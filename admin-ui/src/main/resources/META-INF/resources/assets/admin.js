@@ -1,4 +1,4 @@
-// Admin pages: create staff with roles and skills, list them, keep the canned replies, and show the SLA policy defaults.
+// Admin pages: create staff with roles and skills, list them, keep the canned replies, edit the SLA policies and the rules.
 import { api, el, fill, showError, requireLogin, topBar, label, LABEL, formatTime } from '/assets/common.js';
 
 const login = requireLogin('ADMIN');
@@ -8,9 +8,6 @@ const $ = id => document.getElementById(id);
 const SKILLS = { battery: '电池', motor: '电机', 'electronic-control': '电控', charging: '充电', 'high-voltage': '高压',
   thermal: '热管理', chassis: '底盘', 'body-electronics': '车身电子', engine: '发动机', appointment: '预约',
   complaint: '投诉', general: '综合' };
-// The shipped defaults (application.yml); there is no endpoint to read the policies in force yet.
-const SLA_DEFAULTS = [['COMPLAINT', '2 小时', '48 小时'], ['APPOINTMENT', '30 分钟', '24 小时'],
-  ['TECH_SUPPORT', '5 分钟', '8 小时'], ['INQUIRY', '1 小时', '24 小时'], ['CALLBACK', '1 小时', '24 小时'], ['ROADSIDE', '5 分钟', '2 小时']];
 
 function checkbox(name, value, text, checked) {
   return el('label', {}, el('input', { type: 'checkbox', name, value, checked }), text);
@@ -18,8 +15,36 @@ function checkbox(name, value, text, checked) {
 
 $('roles').replaceChildren(...Object.keys(LABEL.role).map(r => checkbox('roles', r, label('role', r), r === 'AGENT')));
 $('skills').replaceChildren(...Object.entries(SKILLS).map(([k, v]) => checkbox('skills', k, `${v}（${k}）`, false)));
-$('sla-policies').replaceChildren(...SLA_DEFAULTS.map(([type, first, resolution]) =>
-  el('tr', {}, el('td', {}, label('type', type)), el('td', {}, first), el('td', {}, resolution))));
+
+// --- SLA policies: the ones in force, edited here (a new version each time, audited) -----------------
+/** PT2H → 2 小时, PT30M → 30 分钟, P2D → 2 天 (the ISO value stays what is sent). */
+function readable(iso) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso || '');
+  if (!m) return iso;
+  return [[m[1], '天'], [m[2], '小时'], [m[3], '分钟'], [m[4], '秒']].filter(([n]) => n && n !== '0').map(([n, u]) => `${n} ${u}`).join(' ');
+}
+
+async function loadSla() {
+  try {
+    const policies = await api('GET', '/api/sla/policies');
+    $('sla-policies').replaceChildren(...policies.map(p => {
+      const first = el('input', { value: p.firstResponse, size: 8, 'aria-label': label('type', p.type) + '首次响应', testid: 'sla-first-' + p.type });
+      const resolution = el('input', { value: p.resolution, size: 8, 'aria-label': label('type', p.type) + '解决时限', testid: 'sla-resolution-' + p.type });
+      const save = el('button', { testid: 'sla-save-' + p.type, onclick: async () => {
+        showError($('sla-error'), null);
+        try {
+          await api('PUT', `/api/sla/policies/${p.type}`, { firstResponse: first.value.trim(), resolution: resolution.value.trim() });
+          await loadSla();
+        } catch (e) { showError($('sla-error'), e); }
+      } }, '保存');
+      return el('tr', { testid: 'sla-row', 'data-type': p.type }, el('td', {}, label('type', p.type)),
+        el('td', {}, first, ' ', el('span', { class: 'muted' }, readable(p.firstResponse))),
+        el('td', {}, resolution, ' ', el('span', { class: 'muted' }, readable(p.resolution))),
+        el('td', { class: 'muted' }, p.updatedBy ? formatTime(p.effectiveAt) + `（第 ${p.versions.length} 版）` : '出厂配置'), el('td', {}, save));
+    }));
+  } catch (e) { showError($('sla-error'), e); }
+}
+loadSla();
 
 async function loadStaff() {
   try {
@@ -159,3 +184,37 @@ $('canned-form').addEventListener('submit', async event => {
 });
 
 loadCanned();
+
+// --- rules as data: the classifier's phrases and the fault-code table, checked and applied without a restart ---
+function rulesEditor(prefix, path, tryIt) {
+  const meta = t => t.updatedAt ? `最近保存：${formatTime(t.updatedAt)}（员工 ${t.updatedBy}）` : '尚未追加，按出厂规则运行';
+  async function load() {
+    try {
+      const r = await api('GET', path);
+      $(prefix + '-shipped').textContent = r.shipped;
+      $(prefix + '-text').value = r.text;
+      $(prefix + '-meta').textContent = meta(r);
+    } catch (e) { showError($(prefix + '-error'), e); }
+  }
+  $(prefix + '-save').addEventListener('click', async () => {
+    showError($(prefix + '-error'), null);
+    try {
+      const r = await api('PUT', path, { text: $(prefix + '-text').value });
+      $(prefix + '-meta').textContent = '已保存并生效。' + meta(r);
+    } catch (e) { showError($(prefix + '-error'), e.serverMessage ? new Error(e.message + ' ' + e.serverMessage) : e); }
+  });
+  $(prefix + '-try-run').addEventListener('click', async () => {
+    try { $(prefix + '-try-result').textContent = await tryIt($(prefix + '-try').value.trim()); }
+    catch (e) { $(prefix + '-try-result').textContent = e.message; }
+  });
+  load();
+}
+
+rulesEditor('classifier', '/api/rules/classifier', async text => {
+  const r = await api('POST', '/api/rules/classifier/test', { text });
+  return `类型：${label('type', r.type)} · 分类：${r.category ? label('category', r.category) : '无'} · 技能：${r.skills.join('、') || '无'}`;
+});
+rulesEditor('dtc', '/api/rules/dtc-specialities', async code => {
+  const r = await api('POST', '/api/rules/dtc-specialities/test', { code });
+  return r.speciality ? `${r.code} → ${SKILLS[r.speciality] || r.speciality}（${r.speciality}）` : `${r.code}：对照表中没有，按问题描述分配`;
+});

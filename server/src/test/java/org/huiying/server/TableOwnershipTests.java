@@ -31,8 +31,9 @@ class TableOwnershipTests {
     /** The single list of who owns which table. A new table needs an owner here. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("conversation", Set.of("conversation", "customer", "message", "conversation_head", "message_journal")),
-            Map.entry("ticket", Set.of("ticket", "ticket_participant", "sla_event", "kb_suggestion_use", "ticket_note")),
+            Map.entry("ticket", Set.of("ticket", "ticket_participant", "sla_event", "kb_suggestion_use", "ticket_note", "sla_policy")),
             Map.entry("customer", Set.of("vehicle", "phone_code", "customer_merge")),
+            Map.entry("runtime", Set.of("rule_text")),
             Map.entry("callback", Set.of("callback_task")),
             Map.entry("escalation", Set.of("escalation", "escalation_ticket", "escalation_comment", "escalation_webhook")),
             Map.entry("survey", Set.of("survey")),

@@ -31,5 +31,7 @@ public enum AuditAction {
     /** A merge was undone. */
     UNMERGE,
     /** A chat session was joined to a customer by a verified phone number. */
-    PHONE_VERIFIED
+    PHONE_VERIFIED,
+    /** An admin changed a ticket type's SLA policy (no customer: the centre's own rules). */
+    SLA_POLICY
 }

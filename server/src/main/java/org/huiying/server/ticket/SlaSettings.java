@@ -11,18 +11,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLA policy every ticket's clock is started with: reads
- * {@code huiying.sla.<TYPE>.first-response/resolution} and {@code huiying.sla.warn-at}. The
+ * The SLA policy every ticket's clock is started with: the version in force in the database
+ * ({@link SlaPolicyStore}, edited by admins), whose first version each type takes from
+ * {@code huiying.sla.<TYPE>.first-response/resolution}; and {@code huiying.sla.warn-at}. The
  * type keys are upper case as in the contract, which record binding cannot express, hence the
  * explicit lookup; a lower-case key is accepted too.
  */
 @Component
 class SlaSettings {
 
-    private final SlaPolicies policies;
+    private final SlaPolicyStore store;
     private final double warnAt;
 
-    SlaSettings(Environment env) {
+    SlaSettings(Environment env, SlaPolicyStore store) {
+        this.store = store;
         Map<TicketType, SlaPolicy> configured = new EnumMap<>(TicketType.class);
         SlaPolicies defaults = SlaPolicies.defaults();
         for (TicketType type : TicketType.values()) {
@@ -31,7 +33,7 @@ class SlaSettings {
                     duration(env, type, "first-response", fallback.firstResponse()),
                     duration(env, type, "resolution", fallback.resolution())));
         }
-        this.policies = new SlaPolicies(configured);
+        store.seed(new SlaPolicies(configured));
         this.warnAt = env.getProperty("huiying.sla.warn-at", Double.class, 0.75);
         if (!(warnAt > 0 && warnAt < 1)) {
             throw new IllegalStateException("huiying.sla.warn-at must be between 0 and 1, was " + warnAt);
@@ -39,7 +41,7 @@ class SlaSettings {
     }
 
     public SlaPolicies policies() {
-        return policies;
+        return store.current();
     }
 
     public double warnAt() {
