@@ -128,6 +128,8 @@ const MESSAGES = {
   invalid_duration: '时长格式不正确：须为 ISO-8601（如 PT30M、PT2H、P2D），大于 0 且不超过 30 天，解决时限不短于首次响应。',
   invalid_effective_at: '生效时间须为现在或将来。',
   invalid_rule: '规则有误，未保存：',
+  not_tech_support: '只有技师的技术提问可以整理为知识草稿。',
+  no_answer: '这个工单还没有解答，不能整理为草稿。',
   invalid_text: '请输入 1 到 4000 字的句子。',
   empty_text: '请填写内容。',
   text_too_long: '内容过长。',

@@ -306,21 +306,36 @@ $('transfer').addEventListener('click', () => {
   act('transfer', { to }, true);
 });
 
-// --- expert desk: turn a good answer into a knowledge-base draft ------------------------------------
-if (hasRole(login, 'EXPERT')) $('expert-tools').hidden = false;
-$('kb-draft').addEventListener('click', () => {
+// --- expert desk: a technician's question and its answer become a knowledge-base draft, for review ---
+async function loadDrafts() {
+  try {
+    const drafts = await api('GET', '/api/kb/articles?status=DRAFT');
+    fill($('kb-drafts'), drafts.map(d => el('div', { class: 'suggestion', testid: 'kb-draft-item' },
+      el('div', { class: 's-title' }, d.title), el('div', { class: 'muted' }, `${d.category || ''} · 第 ${d.version} 版 · 待审核`))),
+      '审核队列中没有草稿。');
+  } catch (e) { fill($('kb-drafts'), [], e.message); }
+}
+if (hasRole(login, 'EXPERT')) {
+  $('expert-tools').hidden = false;
+  loadDrafts();
+}
+$('kb-draft').addEventListener('click', async () => {
   const t = currentTicket();
   if (!t) return;
-  const lines = [...document.querySelectorAll('#messages .msg')];
-  const said = from => lines.filter(m => m.classList.contains(from)).map(m => m.querySelector('.msg-text').textContent);
-  const draft = [`标题：${label('category', t.category) || label('type', t.type)}${t.vehicleModel ? ' · ' + t.vehicleModel : ''}`,
-    `适用车型：${t.vehicleModel || '未知'}`, `相关技能：${(t.skills || []).join('、') || '—'}`,
-    '', '问题：', ...said('customer'), '', '解答：', ...said('agent')].join('\n');
-  const box = $('kb-draft-text');
-  box.value = draft;
-  box.hidden = false;
-  box.select();
-  navigator.clipboard?.writeText(draft).catch(() => {});
+  showError($('kb-draft-error'), null);
+  if (t.type !== 'TECH_SUPPORT') {
+    showError($('kb-draft-error'), new Error('只有技师的技术提问可以整理为知识草稿；客户的对话不进入知识库。'));
+    return;
+  }
+  $('kb-draft').disabled = true;
+  try {
+    const draft = await api('POST', `/api/tickets/${encodeURIComponent(t.id)}/knowledge-draft`);
+    const box = $('kb-draft-result');
+    box.replaceChildren(el('div', { class: 's-title' }, '已提交审核：' + draft.title),
+      el('pre', { class: 'wrap muted' }, draft.body));
+    box.hidden = false;
+    loadDrafts();
+  } catch (e) { showError($('kb-draft-error'), e); } finally { $('kb-draft').disabled = false; }
 });
 
 // --- callbacks (回访): the day's calls, shown in the middle instead of a conversation ---------------------

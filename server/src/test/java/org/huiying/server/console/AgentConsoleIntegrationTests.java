@@ -122,10 +122,12 @@ class AgentConsoleIntegrationTests {
     }
 
     @Test
-    void anExpertTurnsTheirAnswerIntoAKnowledgeDraft() {
-        api.post("/api/staff", api.adminToken(), Map.of("username", "zhang.gong", "password", "password-zhang.gong",
-                "displayName", "张工", "roles", java.util.List.of("EXPERT", "AGENT"), "skills", java.util.List.of("battery"),
+    void anExpertSubmitsTheirAnswerToATechniciansQuestionAsAMaskedDraftForReview() {
+        String admin = api.adminToken();
+        api.post("/api/staff", admin, Map.of("username", "zhang.gong", "password", "password-zhang.gong",
+                "displayName", "张工", "roles", java.util.List.of("EXPERT"), "skills", java.util.List.of("battery"),
                 "maxConcurrent", 2));
+        api.createStaff(admin, "tech.zhou", "TECHNICIAN", 1);
         long expertId = api.get("/api/staff/me", api.loginStaff("zhang.gong")).body().get("id").asLong();
         browser.login("zhang.gong", "password-zhang.gong");
         browser.until(d -> d.getCurrentUrl().endsWith("/console/"));
@@ -133,22 +135,25 @@ class AgentConsoleIntegrationTests {
         server.awaitSubscribed(expertId, "/user/queue/assignments");
         browser.until(d -> api.get("/api/staff/me", api.loginStaff("zhang.gong")).body().get("presence").asString().equals("ONLINE"));
 
-        try (ChatClient chat = customer(Map.of("model", "汉 EV"))) {
-            chat.sendMessage("t1", "电池故障码 P0A80 是什么意思？");
-            browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"))).click();
-            browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 1);
-            browser.byTestId("reply-input").sendKeys("P0A80 表示需要更换混合动力电池组，请到服务站检测单体电压。");
-            browser.byTestId("reply-send").click();
-            browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 2);
+        Api.Response asked = api.post("/api/tech-questions", api.loginStaff("tech.zhou"), Map.of("vin", "LSVAU2180N2183294",
+                "model", "汉 EV", "dtcCodes", java.util.List.of("P0A80"), "mileage", 86000,
+                "text", "电池故障码 P0A80 是什么意思？车主电话13812345678"));
+        assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+        browser.until(d -> d.findElement(By.cssSelector("#mine [data-testid='ticket-item']"))).click();
+        browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 1);
+        browser.byTestId("reply-input").sendKeys("P0A80 表示需要更换混合动力电池组，请到服务站检测单体电压。");
+        browser.byTestId("reply-send").click();
+        browser.until(d -> d.findElements(Browser.testId("conversation-message")).size() == 2);
 
-            browser.byTestId("kb-draft").click();
-            String draft = browser.until(d -> {
-                WebElement box = d.findElement(By.id("kb-draft-text"));
-                return box.isDisplayed() ? box.getDomProperty("value") : null;
-            });
-            assertThat(draft).contains("汉 EV", "电池故障码 P0A80 是什么意思？", "P0A80 表示需要更换混合动力电池组");
-            browser.screenshot("expert-desk-draft");
-        }
+        browser.byTestId("kb-draft").click();
+        WebElement result = browser.until(d -> {
+            WebElement box = d.findElement(Browser.testId("kb-draft-result"));
+            return box.isDisplayed() ? box : null;
+        });
+        assertThat(result.getText()).contains("已提交审核", "P0A80", "138****5678", "更换混合动力电池组").doesNotContain("13812345678");
+        browser.until(d -> d.findElements(Browser.testId("kb-draft-item")).size() == 1);
+        assertThat(api.get("/api/kb/articles?status=DRAFT", api.loginStaff("zhang.gong")).body()).hasSize(1);
+        browser.screenshot("expert-desk-draft");
     }
 
     @Test
