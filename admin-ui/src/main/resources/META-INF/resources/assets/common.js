@@ -353,6 +353,7 @@ export function topBar(login, here) {
     ['/admin/', '系统管理', ['ADMIN']],
     ['/tech/', '技师提问', ['TECHNICIAN']],
     ['/rnd/', '研发工作台', ['RND', 'SUPERVISOR', 'ADMIN']],
+    ['/kb/', '知识库', ['EXPERT', 'SUPERVISOR', 'ADMIN']],
   ].filter(([, , roles]) => hasRole(login, ...roles));
   const extra = el('span', { class: 'me' });
   const bar = el('header', { class: 'top' },

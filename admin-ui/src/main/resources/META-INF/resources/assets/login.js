@@ -11,7 +11,7 @@ if (params.has('expired')) showError(error, new Error('登录已失效，请重�
 function safeNext(login) {
   const next = params.get('next');
   const allowed = { '/console/': ['AGENT', 'EXPERT', 'SUPERVISOR'], '/dashboard/': ['SUPERVISOR', 'ADMIN'], '/admin/': ['ADMIN'],
-    '/tech/': ['TECHNICIAN'], '/rnd/': ['RND', 'SUPERVISOR', 'ADMIN'] };
+    '/tech/': ['TECHNICIAN'], '/rnd/': ['RND', 'SUPERVISOR', 'ADMIN'], '/kb/': ['EXPERT', 'SUPERVISOR', 'ADMIN'] };
   return next && allowed[next] && hasRole(login, ...allowed[next]) ? next : homeFor(login);
 }
 

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ConsolePages implements WebMvcConfigurer {
 
-    static final String[] PAGES = {"login", "console", "dashboard", "admin", "chat", "tech", "rnd"};
+    static final String[] PAGES = {"login", "console", "dashboard", "admin", "chat", "tech", "rnd", "kb"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -105,6 +105,9 @@ class CentreFromPagesIntegrationTests {
                 check("/dashboard/", role.getKey());
                 check("/rnd/", role.getKey());
             }
+            if (!role.getKey().equals("AGENT") && !role.getKey().equals("TECHNICIAN") && !role.getKey().equals("RND")) {
+                check("/kb/", role.getKey());
+            }
         }
     }
 
