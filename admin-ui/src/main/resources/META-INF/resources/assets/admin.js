@@ -218,3 +218,31 @@ rulesEditor('dtc', '/api/rules/dtc-specialities', async code => {
   const r = await api('POST', '/api/rules/dtc-specialities/test', { code });
   return r.speciality ? `${r.code} → ${SKILLS[r.speciality] || r.speciality}（${r.speciality}）` : `${r.code}：对照表中没有，按问题描述分配`;
 });
+
+// --- channel status: configured or not, the webhook URLs to paste into Twilio, the last webhook, the outbox ---
+function yes(v, on, off) { return el('span', { class: v ? 'ok' : 'warn' }, v ? on : off); }
+function lastWebhook(w) {
+  if (!w) return '本节点尚未收到';
+  return `${formatTime(w.at)} · ${w.path} · ${w.signatureValid ? '签名有效' : '签名无效（请核对 Auth Token 与公开网址）'}`;
+}
+async function loadChannels() {
+  try {
+    const c = await api('GET', '/api/admin/channels');
+    const o = c.sms.outbox;
+    $('channels').replaceChildren(
+      el('div', { class: 'muted' }, '公开网址（huiying.public-base-url）：', c.publicBaseUrl || '未设置（Twilio 的回调将被拒绝）'),
+      el('h3', {}, '短信'),
+      el('div', { testid: 'channel-sms' }, '发送：', yes(c.sms.sending, '已配置', '未配置（短信只记录不发送）'), ' · 接收：',
+        yes(c.sms.receiving, '已配置', '未配置'), c.sms.from ? ` · 号码 ${c.sms.from}` : ''),
+      el('ul', {}, ...c.sms.webhooks.map(u => el('li', {}, el('code', {}, u)))),
+      el('div', { class: 'muted' }, '最近一次回调：', lastWebhook(c.sms.lastWebhook)),
+      el('div', { testid: 'channel-outbox' }, `发件箱：待发 ${o.waiting} · 失败 ${o.failed} · 未配置时记录 ${o.dryRun}`
+        + (o.lastFailure ? ` · 最近失败 ${formatTime(o.lastFailureAt)}：${o.lastFailure}` : '')),
+      el('h3', {}, '服务热线'),
+      el('div', { testid: 'channel-voice' }, '接听来电：', yes(c.voice.receiving, '已配置', '未配置'), ' · 浏览器电话：',
+        yes(c.voice.softphone, '已配置', '未配置（坐席可用自己的手机接听）')),
+      el('ul', {}, ...c.voice.webhooks.map(u => el('li', {}, el('code', {}, u)))),
+      el('div', { class: 'muted' }, '最近一次回调：', lastWebhook(c.voice.lastWebhook)));
+  } catch (e) { showError($('channels-error'), e); }
+}
+loadChannels();

@@ -31,8 +31,10 @@ public class TwilioSignatures {
 
     private final RequestValidator validator;
     private final PublicBaseUrl base;
+    private final WebhookLog seen;
 
-    TwilioSignatures(TwilioProperties twilio, PublicBaseUrl base) {
+    TwilioSignatures(TwilioProperties twilio, PublicBaseUrl base, WebhookLog seen) {
+        this.seen = seen;
         this.validator = twilio.authToken() == null ? null : new RequestValidator(twilio.authToken());
         this.base = base;
         if (validator == null || base.publicBaseUrl() == null) {
@@ -45,7 +47,9 @@ public class TwilioSignatures {
         Map<String, String> posted = postedParameters(request);
         String signature = request.getHeader(HEADER);
         String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!valid(pathAndQuery, posted, signature)) {
+        boolean valid = valid(pathAndQuery, posted, signature);
+        seen.record(request.getRequestURI(), valid);
+        if (!valid) {
             throw new ApiException(HttpStatus.FORBIDDEN, "invalid_signature",
                     "X-Twilio-Signature is missing or does not match this request.");
         }

@@ -12,7 +12,7 @@ class TwilioSignaturesTest {
 
     private static final String TOKEN = "12345";
     private final TwilioSignatures signatures = new TwilioSignatures(
-            new TwilioProperties("AC123", TOKEN, "+15005550006", null, null, null), new PublicBaseUrl("https://Mycompany.com/"));
+            new TwilioProperties("AC123", TOKEN, "+15005550006", null, null, null), new PublicBaseUrl("https://Mycompany.com/"), new WebhookLog(java.time.Clock.systemUTC()));
 
     private static Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -57,9 +57,9 @@ class TwilioSignaturesTest {
     void refusesEverythingWithoutAnAuthTokenOrPublicUrl() {
         String signature = TwilioWebhooks.sign(TOKEN, "https://mycompany.com/twilio/sms", params());
         TwilioSignatures noToken = new TwilioSignatures(new TwilioProperties(null, null, null, null, null, null),
-                new PublicBaseUrl("https://mycompany.com"));
+                new PublicBaseUrl("https://mycompany.com"), new WebhookLog(java.time.Clock.systemUTC()));
         TwilioSignatures noUrl = new TwilioSignatures(new TwilioProperties("AC123", TOKEN, null, null, null, null),
-                new PublicBaseUrl(null));
+                new PublicBaseUrl(null), new WebhookLog(java.time.Clock.systemUTC()));
 
         assertThat(noToken.valid("/twilio/sms", params(), signature)).isFalse();
         assertThat(noUrl.valid("/twilio/sms", params(), signature)).isFalse();
