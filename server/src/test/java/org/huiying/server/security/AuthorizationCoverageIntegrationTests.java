@@ -1,6 +1,7 @@
 package org.huiying.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,7 +132,8 @@ class AuthorizationCoverageIntegrationTests {
     }
 
     @Test
-    void theRolesInTheDocumentAreTheOnesEnforced() {
+    void theDocumentListsTheRolesEachRuleLetsIn() {
+        assertThat(operation("get", "/api/test-only/admin-only").roles()).containsExactly("ADMIN");
         Operation staffList = operation("get", "/api/staff");
         assertThat(staffList.roles()).containsExactlyInAnyOrder("SUPERVISOR", "ADMIN");
         assertThat(operation("get", "/api/staff/me").roles()).containsExactlyInAnyOrderElementsOf(DeclaredRoles.STAFF_ROLES);
@@ -191,6 +197,23 @@ class AuthorizationCoverageIntegrationTests {
                 .header("Authorization", "Bearer " + tokenOf.get("SUPERVISOR")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("not json at all")));
         assertThat(allowed.statusCode()).as("a role the rule lets in meets the validation").isEqualTo(400);
+    }
+
+    @Test
+    void methodSecurityChecksTheSameRuleWhenTheHandlerIsCalledWithoutTheWeb() {
+        AdminOnlyEndpoint endpoint = server.bean(AdminOnlyEndpoint.class);
+        try {
+            SecurityContextHolder.getContext().setAuthentication(staffWith("AGENT"));
+            assertThatThrownBy(endpoint::adminOnly).isInstanceOf(AccessDeniedException.class);
+            SecurityContextHolder.getContext().setAuthentication(staffWith("ADMIN"));
+            assertThat(endpoint.adminOnly()).containsEntry("reached", true);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static UsernamePasswordAuthenticationToken staffWith(String role) {
+        return UsernamePasswordAuthenticationToken.authenticated("1", null, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
     }
 
     private Operation operation(String method, String path) {
