@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Every logged-in staff member, whatever their role, may use this (their own profile, the clock, logging out). */
+/** Every logged-in staff member, whatever their role, may use this (their own profile, presence and password, the server clock). */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
