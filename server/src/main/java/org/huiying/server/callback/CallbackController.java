@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,6 +30,7 @@ class CallbackController {
     }
 
     /** Supervisors and admins see every task, others their own and the unowned ones they have the skills for. */
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/callbacks")
     List<CallbackTask> list(@RequestParam(required = false) String status, Authentication auth) {
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
@@ -37,31 +39,37 @@ class CallbackController {
         return callbacks.list(status == null || status.isBlank() ? null : status, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/callbacks/counts")
     CallbackCounts counts(Authentication auth) {
         return callbacks.counts(CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/callbacks/{id}")
     CallbackTask get(@PathVariable String id, Authentication auth) {
         return callbacks.get(id, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/callbacks/{id}/customer")
     CallbackCustomer customer(@PathVariable String id, Authentication auth) {
         return customers.of(id, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/callbacks/{id}/dial")
     CallbackDialling.Dialled dial(@PathVariable String id, Authentication auth) {
         return dialling.dial(id, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/callbacks/{id}/result")
     CallbackTask result(@PathVariable String id, @RequestBody ResultBody body, Authentication auth) {
         return callbacks.record(id, body.validOutcome(), body.validNote(), CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @PatchMapping("/api/callbacks/{id}")
     CallbackTask reassign(@PathVariable String id, @RequestBody ReassignBody body, Authentication auth) {
         return callbacks.reassign(id, body.ownerId(), CurrentStaff.of(auth));

@@ -24,11 +24,13 @@ public class CallerCallbacks {
     }
 
     private final CallbackRepository callbacks;
+    private final CallbackAccess access;
     private final CallbackProperties properties;
     private final Clock clock;
 
-    CallerCallbacks(CallbackRepository callbacks, CallbackProperties properties, Clock clock) {
+    CallerCallbacks(CallbackRepository callbacks, CallbackAccess access, CallbackProperties properties, Clock clock) {
         this.callbacks = callbacks;
+        this.access = access;
         this.properties = properties;
         this.clock = clock;
     }
@@ -41,18 +43,15 @@ public class CallerCallbacks {
         return callbacks.idFor(ticketId, CALLER_REQUEST).orElseThrow();
     }
 
-    /** The task, if {@code me} may call it now: its owner, or any agent or supervisor, while it is open. */
+    /**
+     * The task, if {@code me} may call it now, by the rule for recording a result ({@link CallbackAccess}): its
+     * owner, a supervisor or an admin, or an agent with the skills while nobody owns it; while it is open.
+     */
     @Transactional
     public Target toCall(String taskId, CurrentStaff me) {
-        CallbackTask task = callbacks.lock(taskId, clock.instant()).orElseThrow(() -> ApiException.notFound("callback"));
-        boolean owner = task.ownerId() != null && task.ownerId() == me.id();
-        if (!owner && !me.has("AGENT") && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
-            throw ApiException.forbidden("Only agents, supervisors and admins call customers back.");
-        }
-        if (!owner && task.ownerId() != null && !me.has("SUPERVISOR") && !me.has("ADMIN")) {
-            // another agent's callback is not in this agent's list: answer as if it did not exist
-            throw ApiException.notFound("callback");
-        }
+        CallbackTask task = callbacks.lock(taskId, clock.instant()).filter(t -> access.mayWork(t, me))
+                // someone else's callback is not in this person's list: answer as if it did not exist
+                .orElseThrow(() -> ApiException.notFound("callback"));
         if (!task.status().equals("OPEN")) {
             throw ApiException.conflict("callback_done", "This callback has its result already.");
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class CannedReplyController {
         this.replies = replies;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/canned-replies")
     List<CannedReply> list(Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -34,22 +36,26 @@ class CannedReplyController {
     }
 
     /** The placeholders a phrase may use, as written in it ({@code 客户称呼} for {@code {客户称呼}}). */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/canned-replies/placeholders")
     List<String> placeholders() {
         return Placeholder.names();
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api/canned-replies")
     @ResponseStatus(HttpStatus.CREATED)
     CannedReply create(@RequestBody CannedReplyBody body, Authentication auth) {
         return replies.create(body, admin(auth).id());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/canned-replies/{id}")
     CannedReply update(@PathVariable long id, @RequestBody CannedReplyBody body, Authentication auth) {
         return replies.update(id, body, admin(auth).id());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @DeleteMapping("/api/canned-replies/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, Authentication auth) {

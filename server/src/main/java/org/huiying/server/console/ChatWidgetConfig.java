@@ -3,6 +3,7 @@ package org.huiying.server.console;
 import java.util.Map;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.runtime.GatewayStarted;
+import org.huiying.server.security.PublicEndpoint;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,7 @@ class ChatWidgetConfig {
         gatewayPort = event.port();
     }
 
+    @PublicEndpoint
     @GetMapping("/api/chat/config")
     Map<String, Integer> config() {
         if (gatewayPort == 0) {

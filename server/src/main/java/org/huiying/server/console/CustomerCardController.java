@@ -9,6 +9,7 @@ import org.huiying.server.security.RecordAccess;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.Tickets;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,7 @@ class CustomerCardController {
         this.privacy = privacy;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/console/tickets/{id}/customer")
     CustomerCard customer(@PathVariable String id, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);

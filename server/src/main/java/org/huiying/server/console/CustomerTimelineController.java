@@ -20,6 +20,7 @@ import org.huiying.server.ticket.TicketNote;
 import org.huiying.server.ticket.TicketNotes;
 import org.huiying.server.ticket.Tickets;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +75,7 @@ class CustomerTimelineController {
                     List<TicketNote> notes) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/customers/{id}/timeline")
     @Transactional
     Timeline timeline(@PathVariable long id, Authentication auth) {

@@ -2,6 +2,7 @@ package org.huiying.server.console;
 
 import java.time.Clock;
 import java.util.Map;
+import org.huiying.server.security.AnyStaff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +19,7 @@ class ServerClockController {
         this.clock = clock;
     }
 
+    @AnyStaff
     @GetMapping("/api/console/clock")
     Map<String, String> now() {
         return Map.of("now", clock.instant().toString());

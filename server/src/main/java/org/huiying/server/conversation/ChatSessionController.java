@@ -2,6 +2,7 @@ package org.huiying.server.conversation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.huiying.server.security.PublicEndpoint;
 import org.huiying.server.web.ApiError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ class ChatSessionController {
     }
 
     /** Anonymous, so limited per client address; a refused request stores nothing. */
+    @PublicEndpoint
     @PostMapping("/api/chat/sessions")
     ResponseEntity<?> open(@RequestBody(required = false) CustomerDetails body, HttpServletRequest request) {
         CustomerDetails details = (body == null ? CustomerDetails.NONE : body).validated();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ class ConversationController {
         this.conversations = conversations;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/conversations/{id}/messages")
     List<MessageView> messages(@PathVariable String id, @RequestParam(defaultValue = "0") long afterSeq,
                                @RequestParam(defaultValue = "500") int limit, Authentication auth) {

@@ -2,6 +2,7 @@ package org.huiying.server.customer;
 
 import java.util.Map;
 import org.huiying.server.conversation.Conversations;
+import org.huiying.server.security.PublicEndpoint;
 import org.huiying.server.web.ApiError;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,7 @@ class ChatPhoneController {
     record CodeBody(String code) {
     }
 
+    @PublicEndpoint
     @PostMapping("/api/chat/sessions/{conversationId}/phone")
     ResponseEntity<Map<String, Object>> send(@PathVariable String conversationId, @RequestBody(required = false) PhoneBody body,
                                              @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
@@ -44,6 +46,7 @@ class ChatPhoneController {
                 "expiresInSeconds", PhoneVerification.CODE_LIFE.toSeconds()));
     }
 
+    @PublicEndpoint
     @PostMapping("/api/chat/sessions/{conversationId}/phone/verify")
     Map<String, Object> verify(@PathVariable String conversationId, @RequestBody(required = false) CodeBody body,
                                @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

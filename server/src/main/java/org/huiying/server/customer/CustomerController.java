@@ -14,6 +14,7 @@ import org.huiying.server.privacy.Masking;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +39,14 @@ class CustomerController {
         this.audit = audit;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/customers/{id}/vehicles")
     List<VehicleView> vehicles(@PathVariable long id, Authentication auth) {
         servesCustomers(CurrentStaff.of(auth));
         return vehicles.viewsOf(survivor(id));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/customers/{id}/vehicles")
     @ResponseStatus(HttpStatus.CREATED)
     VehicleView addVehicle(@PathVariable long id, @RequestBody NewVehicle body, Authentication auth) {
@@ -58,6 +61,7 @@ class CustomerController {
     record MergeRequest(Long duplicateId) {
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/customers/{id}/merge")
     @ResponseStatus(HttpStatus.CREATED)
     CustomerMerge merge(@PathVariable long id, @RequestBody(required = false) MergeRequest body, Authentication auth) {
@@ -68,18 +72,21 @@ class CustomerController {
         return merges.merge(id, body.duplicateId(), me.id());
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/customers/{id}/merges")
     List<CustomerMerge> merges(@PathVariable long id, Authentication auth) {
         supervisor(auth);
         return merges.into(id);
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/customers/{id}/merges/{mergeId}/undo")
     CustomerMerge undo(@PathVariable long id, @PathVariable String mergeId, Authentication auth) {
         return merges.undo(id, mergeId, supervisor(auth).id());
     }
 
     /** Other records that may be this person (the same phone number), masked; for a supervisor to merge. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/customers/{id}/duplicates")
     List<Map<String, Object>> duplicates(@PathVariable long id, Authentication auth) {
         CurrentStaff me = supervisor(auth);

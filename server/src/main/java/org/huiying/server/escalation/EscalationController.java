@@ -10,6 +10,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,6 +39,7 @@ class EscalationController {
      * Newest first. Without {@code status}: those raised since {@code since} (default the last 30 days);
      * with it (comma-separated) those in that state, however old, unless {@code since} is given too.
      */
+    @PreAuthorize("hasAnyRole('RND', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/escalations")
     List<EscalationView> list(@RequestParam(required = false) String since, @RequestParam(required = false) String status,
                               @RequestParam(required = false) String queue, Authentication auth) {
@@ -62,17 +64,20 @@ class EscalationController {
         return escalations.list(filter);
     }
 
+    @PreAuthorize("hasAnyRole('RND', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/escalations/{id}")
     EscalationDetail get(@PathVariable String id, Authentication auth) {
         return escalations.detail(id, worker(auth));
     }
 
+    @PreAuthorize("hasAnyRole('RND', 'SUPERVISOR', 'ADMIN')")
     @PatchMapping("/api/escalations/{id}")
     EscalationView move(@PathVariable String id, @RequestBody MoveBody body, Authentication auth) {
         CurrentStaff me = worker(auth);
         return escalations.move(id, body.valid(), me);
     }
 
+    @PreAuthorize("hasAnyRole('RND', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/escalations/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     EscalationDetail.Comment comment(@PathVariable String id, @RequestBody CommentBody body, Authentication auth) {

@@ -12,6 +12,7 @@ import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.Tickets;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +41,7 @@ class ExpertReportController {
                   long targetSeconds, List<CodeCount> topCodes) {
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/reports/experts")
     Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);

@@ -18,6 +18,7 @@ import org.huiying.server.web.ApiException;
 import org.huiying.server.ticket.Ticket;
 import org.huiying.server.ticket.Tickets;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,7 @@ class KnowledgeDraftController {
         this.drafts = drafts;
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/knowledge-draft")
     @ResponseStatus(HttpStatus.CREATED)
     Article draft(@PathVariable String id, Authentication auth) {

@@ -11,6 +11,7 @@ import org.huiying.server.runtime.EditableRule;
 import org.huiying.server.runtime.RuleErrors;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,7 @@ class SpecialityRulesController {
     record Tried(String code, String speciality) {
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/rules/dtc-specialities")
     RulesView rules(Authentication auth) {
         readers(auth);
@@ -46,6 +48,7 @@ class SpecialityRulesController {
         return new RulesView(shipped(), text.body(), text.updatedBy(), text.updatedAt());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/rules/dtc-specialities")
     RulesView replace(@RequestBody(required = false) TextBody body, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -64,6 +67,7 @@ class SpecialityRulesController {
         return rules(auth);
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/rules/dtc-specialities/test")
     Tried test(@RequestBody Map<String, String> body, Authentication auth) {
         readers(auth);

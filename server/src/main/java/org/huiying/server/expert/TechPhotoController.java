@@ -9,6 +9,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ class TechPhotoController {
         this.photos = photos;
     }
 
+    @PreAuthorize("hasRole('TECHNICIAN')")
     @PostMapping("/api/tech-photos")
     @ResponseStatus(HttpStatus.CREATED)
     TechPhoto upload(@RequestBody(required = false) byte[] body, Authentication auth) {
@@ -41,6 +43,7 @@ class TechPhotoController {
     }
 
     /** The picture, for whoever may see its question; ids never change content, so it may be kept privately. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/tech-photos/{id}")
     ResponseEntity<Resource> photo(@PathVariable String id, Authentication auth) {
         TechPhotos.Stored stored = photos.open(id, CurrentStaff.of(auth));

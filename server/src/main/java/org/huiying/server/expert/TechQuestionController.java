@@ -7,6 +7,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +32,7 @@ class TechQuestionController {
         this.similar = similar;
     }
 
+    @PreAuthorize("hasRole('TECHNICIAN')")
     @PostMapping("/api/tech-questions")
     @ResponseStatus(HttpStatus.CREATED)
     TechQuestion ask(@RequestBody NewQuestion body, Authentication auth) {
@@ -42,6 +44,7 @@ class TechQuestionController {
     }
 
     /** Technicians see their own questions; experts, supervisors and admins all of them. */
+    @PreAuthorize("hasAnyRole('TECHNICIAN', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/tech-questions")
     List<TechQuestion> list(Authentication auth) {
         return questions.list(mayReadQuestions(auth));
@@ -51,6 +54,7 @@ class TechQuestionController {
      * Solved questions like one about to be asked (codes, model, the words so far), so a technician may
      * find the answer before asking.
      */
+    @PreAuthorize("hasAnyRole('TECHNICIAN', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/tech-questions/similar")
     List<SimilarQuestions.Similar> similar(@RequestParam(required = false) List<String> dtcCodes,
                                            @RequestParam(required = false) String model,
@@ -67,6 +71,7 @@ class TechQuestionController {
     record Detail(TechQuestion question, List<SimilarQuestions.Similar> similarQuestions) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/tech-questions/{ticketId}")
     Detail get(@PathVariable String ticketId, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -79,6 +84,7 @@ class TechQuestionController {
     record FollowUp(String text, List<String> photoIds) {
     }
 
+    @PreAuthorize("hasRole('TECHNICIAN')")
     @PostMapping("/api/tech-questions/{ticketId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView followUp(@PathVariable String ticketId, @RequestBody FollowUp body, Authentication auth) {
@@ -88,6 +94,7 @@ class TechQuestionController {
     }
 
     /** The asker closes the question once answered; experts resolve the ticket with {@code POST /api/tickets/{id}/resolve}. */
+    @PreAuthorize("hasRole('TECHNICIAN')")
     @PostMapping("/api/tech-questions/{ticketId}/close")
     TechQuestion close(@PathVariable String ticketId, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);

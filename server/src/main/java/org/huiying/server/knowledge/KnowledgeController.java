@@ -18,6 +18,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +75,7 @@ class KnowledgeController {
         }
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/kb/search")
     SearchView search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "10") int size,
             @RequestParam(required = false) String category, @RequestParam(required = false) String model,
@@ -92,6 +94,7 @@ class KnowledgeController {
         }
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping(path = "/api/kb/import", consumes = {"application/x-ndjson", "application/json", "text/plain"})
     ImportView importLines(@RequestBody(required = false) String body, Authentication auth) {
         requireRole(auth, "ADMIN");
@@ -100,6 +103,7 @@ class KnowledgeController {
     }
 
     /** Imports a folder of Markdown files inside the data dir, e.g. {@code {"folder":"kb/import"}}. */
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api/kb/import/markdown")
     MarkdownImportView importMarkdown(@RequestBody Map<String, String> body, Authentication auth) {
         requireRole(auth, "ADMIN");
@@ -113,6 +117,7 @@ class KnowledgeController {
     }
 
     /** Drafts and retired articles (a draft may still quote a question) only for those who write articles. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/kb/articles")
     List<ArticleSummary> list(@RequestParam(defaultValue = "PUBLISHED") ArticleStatus status, Authentication auth) {
         if (status != ArticleStatus.PUBLISHED) {
@@ -122,18 +127,21 @@ class KnowledgeController {
     }
 
     /** An unpublished article answers 404 to anyone who does not write articles, like a missing one. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/kb/articles/{id}")
     Article get(@PathVariable String id, Authentication auth) {
         return articles.find(id).filter(a -> a.status() == ArticleStatus.PUBLISHED || isAuthor(auth))
                 .orElseThrow(() -> ApiException.notFound("article " + id));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/kb/articles/{id}/versions")
     List<Article> versions(@PathVariable String id, Authentication auth) {
         requireAuthor(auth);
         return articles.versions(id);
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/kb/articles")
     @ResponseStatus(HttpStatus.CREATED)
     Article create(@RequestBody ArticleBody body, Authentication auth) {
@@ -141,24 +149,28 @@ class KnowledgeController {
         return articles.create(body.toArticle(null));
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PutMapping("/api/kb/articles/{id}")
     Article update(@PathVariable String id, @RequestBody ArticleBody body, Authentication auth) {
         requireAuthor(auth);
         return articles.update(id, body.toArticle(id));
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/kb/articles/{id}/publish")
     Article publish(@PathVariable String id, Authentication auth) {
         requireAuthor(auth);
         return articles.move(id, ArticleStatus.PUBLISHED);
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/kb/articles/{id}/retire")
     Article retire(@PathVariable String id, Authentication auth) {
         requireAuthor(auth);
         return articles.move(id, ArticleStatus.RETIRED);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @DeleteMapping("/api/kb/articles/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, Authentication auth) {
@@ -166,6 +178,7 @@ class KnowledgeController {
         articles.delete(id);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api/kb/synonyms/reload")
     Map<String, Integer> reloadSynonyms(Authentication auth) {
         requireRole(auth, "ADMIN");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ class AuditController {
     record Page(List<AuditEntry> items, int page, int size, long total) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/api/audit")
     Page audit(@RequestParam(required = false) String since, @RequestParam(required = false) String until,
                @RequestParam(required = false) Long actor, @RequestParam(required = false) Long customer,

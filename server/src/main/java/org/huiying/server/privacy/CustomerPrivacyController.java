@@ -8,6 +8,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.phone.PhoneNumbers;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,7 @@ class CustomerPrivacyController {
     record Revealed(long customerId, String name, String phone, String vin, String model) {
     }
 
+    @PreAuthorize("@revealRoles.include(authentication)")
     @PostMapping("/api/customers/{id}/reveal")
     Revealed reveal(@PathVariable long id, @RequestBody(required = false) RevealRequest body, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -76,6 +78,7 @@ class CustomerPrivacyController {
                  boolean anonymised) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/api/customers")
     List<Found> lookup(@RequestParam String phone, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins look customers up.");
@@ -92,6 +95,7 @@ class CustomerPrivacyController {
         });
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/api/customers/{id}/export")
     Map<String, Object> export(@PathVariable long id, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins export customer data.");
@@ -108,6 +112,7 @@ class CustomerPrivacyController {
     record Erased(long customerId, int conversations, int messages) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @DeleteMapping("/api/customers/{id}")
     Erased erase(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
         CurrentStaff me = Admins.require(auth, "Only admins erase customer data.");

@@ -3,6 +3,7 @@ package org.huiying.server.staff;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.huiying.server.security.PublicEndpoint;
 import org.huiying.server.security.RefreshTokens;
 import org.huiying.server.security.StaffTokens;
 import org.huiying.server.web.ApiException;
@@ -40,6 +41,7 @@ class LoginController {
         this.decoyHash = passwords.encode("decoy-password-never-used");
     }
 
+    @PublicEndpoint
     @PostMapping("/api/auth/login")
     Map<String, Object> login(@RequestBody Credentials body, HttpServletRequest request) {
         if (body.username() == null || body.password() == null) {
@@ -61,6 +63,7 @@ class LoginController {
     }
 
     /** Single use: the answer carries the next refresh token; presenting a used one revokes them all. */
+    @PublicEndpoint
     @PostMapping("/api/auth/refresh")
     Map<String, Object> refresh(@RequestBody RefreshBody body) {
         var holder = refreshTokens.redeem(body.refreshToken())
@@ -72,6 +75,7 @@ class LoginController {
     }
 
     /** Ends the refresh token; the access token runs out within minutes by itself. */
+    @PublicEndpoint
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@RequestBody RefreshBody body) {

@@ -1,10 +1,12 @@
 package org.huiying.server.staff;
 
 import java.util.Map;
+import org.huiying.server.security.AnyStaff;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.StaffTokens;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +34,7 @@ class PasswordController {
         this.tokens = tokens;
     }
 
+    @AnyStaff
     @PutMapping("/api/staff/me/password")
     Map<String, Object> change(@RequestBody Change body, Authentication auth) {
         Staff me = repository.findById(CurrentStaff.of(auth).id()).orElseThrow(() -> ApiException.notFound("staff member"));
@@ -43,6 +46,7 @@ class PasswordController {
     }
 
     /** Admins only (security configuration). The person logs in again with the new password. */
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/staff/{id}/password")
     Map<String, Object> reset(@PathVariable long id, @RequestBody Reset body) {
         service.changePassword(id, body.newPassword());
@@ -50,6 +54,7 @@ class PasswordController {
     }
 
     /** Admins only (security configuration). */
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/staff/{id}/disabled")
     StaffView disable(@PathVariable long id, @RequestBody Disabled body, Authentication auth) {
         if (body.disabled() == null) {

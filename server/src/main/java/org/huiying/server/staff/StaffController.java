@@ -3,9 +3,11 @@ package org.huiying.server.staff;
 import java.util.List;
 import java.util.Map;
 import org.huiying.server.phone.PhoneNumbers;
+import org.huiying.server.security.AnyStaff;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +30,14 @@ class StaffController {
     }
 
     /** Admins only (enforced by the security configuration). */
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api/staff")
     @ResponseStatus(HttpStatus.CREATED)
     StaffView create(@RequestBody NewStaff body) {
         return StaffView.of(service.create(body));
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/staff")
     List<StaffView> list(Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -43,12 +47,14 @@ class StaffController {
         return repository.findAll().stream().map(StaffView::of).toList();
     }
 
+    @AnyStaff
     @GetMapping("/api/staff/me")
     StaffView me(Authentication auth) {
         return repository.findById(CurrentStaff.of(auth).id()).map(StaffView::of)
                 .orElseThrow(() -> ApiException.notFound("staff member"));
     }
 
+    @AnyStaff
     @PutMapping("/api/staff/me/presence")
     Map<String, String> presence(@RequestBody PresenceBody body, Authentication auth) {
         Presence presence = body.valid();
@@ -57,12 +63,14 @@ class StaffController {
     }
 
     /** The caller's own phone for hotline calls, masked as every screen shows numbers. */
+    @AnyStaff
     @GetMapping("/api/staff/me/phone")
     Map<String, Object> myPhone(Authentication auth) {
         return phoneView(phones.phoneOf(CurrentStaff.of(auth).id()).orElse(null));
     }
 
     /** Sets (any common spelling, stored as E.164) or clears ({@code null} or empty) the caller's own phone. */
+    @AnyStaff
     @PutMapping("/api/staff/me/phone")
     Map<String, Object> setMyPhone(@RequestBody(required = false) PhoneBody body, Authentication auth) {
         String raw = body == null || body.phone() == null ? "" : body.phone().strip();

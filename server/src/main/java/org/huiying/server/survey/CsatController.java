@@ -7,6 +7,7 @@ import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +31,7 @@ class CsatController {
                   List<CsatFigures.Group> byAgent, List<CsatFigures.Group> byCategory, List<CsatFigures.Group> byModel) {
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/reports/csat")
     Report csat(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);

@@ -8,6 +8,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.telephony.sms.SmsChannelStatus;
 import org.huiying.server.telephony.voice.VoiceChannelStatus;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,7 @@ class ChannelStatusController {
         this.voice = voice;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/api/admin/channels")
     Map<String, Object> channels(Authentication auth) {
         if (!CurrentStaff.of(auth).has("ADMIN")) {

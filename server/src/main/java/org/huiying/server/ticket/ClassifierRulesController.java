@@ -12,6 +12,7 @@ import org.huiying.server.runtime.EditableRule;
 import org.huiying.server.runtime.RuleErrors;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +45,7 @@ class ClassifierRulesController {
     record Tried(String type, String category, List<String> skills) {
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/rules/classifier")
     RulesView rules(Authentication auth) {
         readers(auth);
@@ -51,6 +53,7 @@ class ClassifierRulesController {
         return new RulesView(shipped(), text.body(), text.updatedBy(), text.updatedAt());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/rules/classifier")
     RulesView replace(@RequestBody(required = false) TextBody body, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -70,6 +73,7 @@ class ClassifierRulesController {
     }
 
     /** What the rules in force make of a sentence; with {@code rules}, what those (unsaved) lines would. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/rules/classifier/test")
     Tried test(@RequestBody Map<String, String> body, Authentication auth) {
         readers(auth);

@@ -8,6 +8,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ class SlaController {
         this.access = access;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/sla/breaches")
     List<SlaLog.Crossing> breaches(@RequestParam(required = false) String since, Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -37,6 +39,7 @@ class SlaController {
         return log.crossingsSince(InstantParam.parse("since", since, clock.instant().minus(Duration.ofDays(1))));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/tickets/{id}/sla-events")
     List<SlaLog.LogEntry> log(@PathVariable String id, Authentication auth) {
         access.requireTicket(id, CurrentStaff.of(auth));

@@ -12,6 +12,7 @@ import org.huiying.server.privacy.AuditLog;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,7 @@ class SlaPolicyController {
                       List<SlaPolicyVersion> versions) {
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/sla/policies")
     List<PolicyView> policies(Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);
@@ -66,6 +68,7 @@ class SlaPolicyController {
     record PolicyBody(String firstResponse, String resolution, String effectiveAt) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/sla/policies/{type}")
     @Transactional
     PolicyView change(@PathVariable String type, @RequestBody(required = false) PolicyBody body, Authentication auth) {

@@ -7,6 +7,7 @@ import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,7 @@ class SuggestionUseController {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/suggestions/{articleId}/used")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void used(@PathVariable String id, @PathVariable String articleId, Authentication auth) {
@@ -49,6 +51,7 @@ class SuggestionUseController {
         uses.record(id, articleId, me.id(), Timestamps.now(clock));
     }
 
+    @PreAuthorize("hasAnyRole('EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/reports/suggestions")
     List<SuggestionUses.Usage> usage(Authentication auth) {
         CurrentStaff me = CurrentStaff.of(auth);

@@ -7,6 +7,7 @@ import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.security.RecordAccess;
 import org.huiying.server.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,35 +37,41 @@ class TicketController {
         this.views = views;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/tickets")
     List<TicketView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String queue,
                           @RequestParam(required = false) String assignee, Authentication auth) {
         return tickets.list(status(status), queue, assignee(assignee, auth), CurrentStaff.of(auth)).stream().map(views::of).toList();
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN', 'TECHNICIAN')")
     @GetMapping("/api/tickets/{id}")
     TicketView get(@PathVariable String id, Authentication auth) {
         access.requireTicket(id, CurrentStaff.of(auth));
         return views.withSuggestions(id);
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView reply(@PathVariable String id, @RequestBody TextBody body, Authentication auth) {
         return MessageView.of(tickets.reply(id, CurrentStaff.of(auth), body.text()).message());
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/resolve")
     TicketView resolve(@PathVariable String id, Authentication auth) {
         return views.of(tickets.resolve(id, CurrentStaff.of(auth)));
     }
 
     /** The question is with the customer now: the SLA clock stops until they write back. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/wait-customer")
     TicketView waitForCustomer(@PathVariable String id, Authentication auth) {
         return views.of(tickets.waitForCustomer(id, CurrentStaff.of(auth)));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/transfer")
     TicketView transfer(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
         Object to = body.get("to");
@@ -72,17 +79,20 @@ class TicketController {
     }
 
     /** Corrects type, category, skills or vehicle; the fields left out stay. */
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @PatchMapping("/api/tickets/{id}")
     TicketView reclassify(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication auth) {
         return views.of(reclassification.reclassify(id, CurrentStaff.of(auth), body));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/tickets/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     TicketNote addNote(@PathVariable String id, @RequestBody TextBody body, Authentication auth) {
         return notes.add(id, CurrentStaff.of(auth), body.text());
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT', 'SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/tickets/{id}/notes")
     List<TicketNote> notes(@PathVariable String id, Authentication auth) {
         return notes.list(id, CurrentStaff.of(auth));

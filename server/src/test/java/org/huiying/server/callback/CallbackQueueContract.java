@@ -196,6 +196,64 @@ abstract class CallbackQueueContract {
         }
     }
 
+    /**
+     * Calling ({@code /call}, {@code /dial}) and closing ({@code /result}) a callback: its owner, a supervisor or an
+     * admin; one nobody owns yet, an agent with the skills its ticket needs. Another agent is answered as if the task
+     * did not exist, other roles are refused, and what they tried changed nothing.
+     */
+    @Test
+    void onlyTheOwnerASupervisorOrAnAdminCallsOrClosesACallbackAndAnUnownedOneOnlyAnAgentWithItsSkills() {
+        try (RunningServer server = server().start()) {
+            Api api = server.api();
+            String admin = api.adminToken();
+            long liNaId = api.createStaff(admin, "li.na", "AGENT", 5, "charging");
+            api.createStaff(admin, "zhao.lei", "AGENT", 5);
+            api.createStaff(admin, "expert.wu", "EXPERT", 5, "charging");
+            api.createStaff(admin, "boss", "SUPERVISOR", 1);
+            String liNa = api.loginStaff("li.na");
+            String zhao = api.loginStaff("zhao.lei");
+            String expert = api.loginStaff("expert.wu");
+            String boss = api.loginStaff("boss");
+            api.put("/api/staff/me/presence", liNa, Map.of("status", "ONLINE"));
+
+            String serviced = resolvedTicket(server, liNa, Map.of("name", "王先生", "phone", "13812345678"), "车机黑屏了");
+            String owned = taskOf(api.get("/api/callbacks", liNa).body(), serviced, "AFTER_SERVICE").get("id").asString();
+            String charging = openTicket(server, liNa, Map.of("phone", "13900001111"), "车充不进电了");
+            String unowned = server.bean(CallerCallbacks.class).requestNow(charging);
+
+            for (String action : List.of("/call", "/dial", "/result")) {
+                Map<String, String> body = action.equals("/result") ? Map.of("outcome", "REACHED") : Map.of();
+                Api.Response otherAgents = api.post("/api/callbacks/" + owned + action, zhao, body);
+                assertThat(otherAgents.status()).as(action + " " + otherAgents.raw()).isEqualTo(404);
+                assertThat(otherAgents.text("error")).isEqualTo("not_found");
+                Api.Response withoutTheSkills = api.post("/api/callbacks/" + unowned + action, zhao, body);
+                assertThat(withoutTheSkills.status()).as(action + " unowned " + withoutTheSkills.raw()).isEqualTo(404);
+                Api.Response expertsOne = api.post("/api/callbacks/" + owned + action, expert, body);
+                assertThat(expertsOne.status()).as(action + " " + expertsOne.raw()).isEqualTo(403);
+                assertThat(expertsOne.text("error")).isEqualTo("forbidden");
+            }
+            JsonNode untouched = api.get("/api/callbacks/" + owned, liNa).body();
+            assertThat(untouched.get("status").asString()).isEqualTo("OPEN");
+            assertThat(untouched.get("attempts").asInt()).isZero();
+            assertThat(untouched.has("dialledAt")).isFalse();
+            assertThat(api.get("/api/callbacks/" + unowned, liNa).body().has("ownerId")).isFalse();
+
+            Api.Response ownerCalls = api.post("/api/callbacks/" + owned + "/call", liNa, Map.of());
+            assertThat(ownerCalls.status()).as(ownerCalls.raw()).isEqualTo(202);
+            Api.Response ownerDials = api.post("/api/callbacks/" + owned + "/dial", liNa, Map.of());
+            assertThat(ownerDials.status()).as(ownerDials.raw()).isEqualTo(200);
+            assertThat(ownerDials.body().get("task").get("ownerId").asLong()).isEqualTo(liNaId);
+            Api.Response supervisorCloses = api.post("/api/callbacks/" + owned + "/result", boss, Map.of("outcome", "REACHED"));
+            assertThat(supervisorCloses.status()).as(supervisorCloses.raw()).isEqualTo(200);
+            assertThat(supervisorCloses.body().get("status").asString()).isEqualTo("DONE");
+
+            Api.Response skilledAgentCalls = api.post("/api/callbacks/" + unowned + "/call", liNa, Map.of());
+            assertThat(skilledAgentCalls.status()).as(skilledAgentCalls.raw()).isEqualTo(202);
+            Api.Response adminCloses = api.post("/api/callbacks/" + unowned + "/result", admin, Map.of("outcome", "WRONG_NUMBER"));
+            assertThat(adminCloses.status()).as(adminCloses.raw()).isEqualTo(200);
+        }
+    }
+
     @Test
     void withAVoiceAccountTheClickCallsTheCustomerAndTheAgentRecordsWhatTheySaid() {
         try (TwilioStandIn twilio = new TwilioStandIn()) {

@@ -3,6 +3,7 @@ package org.huiying.server.telephony.sms;
 import com.twilio.twiml.MessagingResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.huiying.server.security.PublicEndpoint;
 import org.huiying.server.telephony.TwilioSignatures;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * through the outbox, never inline, so they are durable and retried.
  */
 @RestController
+@PublicEndpoint
 class SmsWebhookController {
 
     private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");

@@ -2,6 +2,7 @@ package org.huiying.server.telephony.voice;
 
 import org.huiying.server.security.CurrentStaff;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class CallController {
         this.tokens = tokens;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/answer")
     CallAnswers.Answered answer(@PathVariable String callSid, @RequestBody(required = false) AnswerBody body, Authentication auth) {
         return answers.answer(callSid, body == null ? null : body.valid(), CurrentStaff.of(auth));
@@ -51,6 +53,7 @@ class CallController {
         }
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/wrap-up")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void wrapUp(@PathVariable String callSid, @RequestBody(required = false) CallWrapUps.WrapUp body, Authentication auth) {
@@ -58,22 +61,26 @@ class CallController {
     }
 
     /** The agent who has the call holds the caller, and takes them back. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/hold")
     CallHolds.Hold hold(@PathVariable String callSid, Authentication auth) {
         return holds.hold(callSid, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/resume")
     CallHolds.Hold resume(@PathVariable String callSid, Authentication auth) {
         return holds.resume(callSid, CurrentStaff.of(auth));
     }
 
     /** Online agents and experts the call could go to, and whether each is free for it now. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @GetMapping("/api/calls/{callSid}/transfer-targets")
     java.util.List<CallTransfers.Target> transferTargets(@PathVariable String callSid, Authentication auth) {
         return transfers.targets(callSid, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/transfer")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CallTransfers.Requested transfer(@PathVariable String callSid, @RequestBody(required = false) TransferBody body, Authentication auth) {
@@ -83,6 +90,7 @@ class CallController {
     record TransferBody(Long toStaffId) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @DeleteMapping("/api/calls/{callSid}/transfer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancelTransfer(@PathVariable String callSid, Authentication auth) {
@@ -90,11 +98,13 @@ class CallController {
     }
 
     /** The agent who handed the call over leaves it to the colleague; the caller is back from hold. */
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @PostMapping("/api/calls/{callSid}/transfer/complete")
     CallTransfers.Completed completeTransfer(@PathVariable String callSid, Authentication auth) {
         return transfers.complete(callSid, CurrentStaff.of(auth));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'EXPERT')")
     @GetMapping("/api/voice/token")
     VoiceTokens.Token token(Authentication auth) {
         return tokens.issue(CurrentStaff.of(auth));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.huiying.server.security.CurrentStaff;
 import org.huiying.server.web.ApiException;
 import org.huiying.server.web.InstantParam;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +38,7 @@ class CallReportController {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/reports/calls")
     Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication auth) {
         supervisorsOnly(auth);
@@ -62,6 +64,7 @@ class CallReportController {
                 handled.isEmpty() ? null : handled.stream().mapToLong(Long::longValue).average().orElse(0));
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/calls/live")
     CallFigures.Live live(Authentication auth) {
         supervisorsOnly(auth);

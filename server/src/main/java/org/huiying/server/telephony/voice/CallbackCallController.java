@@ -3,6 +3,7 @@ package org.huiying.server.telephony.voice;
 import org.huiying.server.security.CurrentStaff;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ class CallbackCallController {
         this.dialer = dialer;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @PostMapping("/api/callbacks/{id}/call")
     ResponseEntity<CallbackDialer.Placed> call(@PathVariable String id, Authentication auth) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(dialer.call(id, CurrentStaff.of(auth)));

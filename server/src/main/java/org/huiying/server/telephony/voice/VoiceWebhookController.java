@@ -2,6 +2,7 @@ package org.huiying.server.telephony.voice;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.huiying.server.security.PublicEndpoint;
 import org.huiying.server.telephony.TwilioSignatures;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code attempt} and {@code ticket} are our own query parameters, signed with the URL.
  */
 @RestController
+@PublicEndpoint
 class VoiceWebhookController {
 
     private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
