@@ -84,6 +84,9 @@ abstract class SqlInjectionContract {
         Map<String, Long> before = rowCounts();
         int tickets = api.get("/api/tickets", admin).body().size();
 
+        // the signing key: generated into the database on the embedded default, configured on PostgreSQL
+        List<String> secrets = new ArrayList<>(server.bean(JdbcClient.class).sql("SELECT secret FROM app_secret").query(String.class).list());
+        secrets.add(org.huiying.server.support.Postgres.JWT_SECRET);
         List<String> rejectedBeforeTheApi = new ArrayList<>();
         for (String target : TARGETS) {
             for (String payload : PAYLOADS) {
@@ -97,8 +100,9 @@ abstract class SqlInjectionContract {
                 } else if (r.status() == 200 && target.startsWith("/api/tickets?")) {
                     assertThat(JsonMapper.shared().readTree(r.body())).as(path + " found rows").isEmpty();
                 }
-                assertThat(r.body()).as(path + " leaks a secret").doesNotContain(server.bean(JdbcClient.class)
-                        .sql("SELECT secret FROM app_secret").query(String.class).list().get(0));
+                for (String secret : secrets) {
+                    assertThat(r.body()).as(path + " leaks a secret").doesNotContain(secret);
+                }
             }
         }
 
