@@ -141,7 +141,7 @@ class KnowledgeBaseIntegrationTests {
         Api.Response again = api.post("/api/kb/articles/draft-epb/publish", expert, "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("error")).isEqualTo("invalid_transition");
-        assertThat(api.get("/api/kb/articles/draft-epb/versions", agent).body()).hasSize(3);
+        assertThat(api.get("/api/kb/articles/draft-epb/versions", expert).body()).hasSize(3);
     }
 
     @Test
