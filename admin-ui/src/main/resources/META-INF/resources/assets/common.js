@@ -129,6 +129,7 @@ const MESSAGES = {
   invalid_effective_at: '生效时间须为现在或将来。',
   invalid_rule: '规则有误，未保存：',
   not_tech_support: '只有技师的技术提问可以整理为知识草稿。',
+  invalid_dictionary: '词典不能为空，每行一组同义说法。',
   no_answer: '这个工单还没有解答，不能整理为草稿。',
   invalid_text: '请输入 1 到 4000 字的句子。',
   empty_text: '请填写内容。',

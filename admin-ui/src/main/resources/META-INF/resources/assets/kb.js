@@ -1,6 +1,7 @@
 // The knowledge base for the people who keep it (experts, supervisors, admins): find articles by status,
 // text, category and model; edit with a live preview; read the version history with a diff; publish the
-// drafts experts submit (the review queue) or retire an article; import NDJSON with a per-line report; see usage.
+// drafts experts submit (the review queue) or retire an article; import NDJSON with a per-line report; edit the
+// synonym dictionary (every node re-analyses); see usage.
 import { api, apiRaw, el, fill, showError, requireLogin, topBar, formatTime, hasRole } from '/assets/common.js';
 
 const login = requireLogin('EXPERT', 'SUPERVISOR', 'ADMIN');
@@ -146,5 +147,22 @@ async function loadUsage() {
   } catch (e) { fill($('usage'), [], e.message); }
 }
 
+async function loadSynonyms() {
+  try {
+    const d = await api('GET', '/api/kb/synonyms');
+    $('synonyms').value = d.text;
+    $('synonyms-meta').textContent = `${d.groups} 组 · ${d.entries} 个说法` + (d.updatedAt ? ` · ${formatTime(d.updatedAt)} 修改` : '');
+  } catch (e) { showError($('synonyms-error'), e); }
+}
+$('synonyms-save').addEventListener('click', async () => {
+  showError($('synonyms-error'), null);
+  $('synonyms-save').disabled = true;
+  try {
+    const d = await api('PUT', '/api/kb/synonyms', { text: $('synonyms').value });
+    $('synonyms-meta').textContent = `已保存并生效：${d.groups} 组 · ${d.entries} 个说法`;
+  } catch (e) { showError($('synonyms-error'), e); } finally { $('synonyms-save').disabled = false; }
+});
+
 loadList();
 loadUsage();
+loadSynonyms();

@@ -78,6 +78,14 @@ class KnowledgeBasePageIntegrationTests {
         browser.until(d -> browser.byTestId("kb-import-report").getText().contains("已导入 1 条"));
         assertThat(browser.driver().findElements(Browser.testId("kb-import-error"))).singleElement()
                 .satisfies(e -> assertThat(e.getText()).startsWith("第 2 行"));
+        WebElement synonyms = browser.until(d -> {
+            WebElement box = d.findElement(Browser.testId("kb-synonyms"));
+            return box.getDomProperty("value").contains(",") ? box : null;
+        });
+        synonyms.sendKeys("\n趴电, 亏电\n");
+        browser.byTestId("kb-synonyms-save").click();
+        browser.until(d -> browser.byTestId("kb-synonyms-meta").getText().contains("已保存并生效"));
+        assertThat(api.get("/api/kb/synonyms", admin).body().get("text").asString()).contains("趴电, 亏电");
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("即将", "上线后");
     }
 }
