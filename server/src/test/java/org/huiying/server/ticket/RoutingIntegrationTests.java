@@ -153,8 +153,8 @@ class RoutingIntegrationTests {
         try (RunningServer server = server().start()) {
             Api api = server.api();
             assertThat(ticketOf(api, customerWrites(server, "早上车又趴电了")).path("category").isMissingNode()).isTrue();
-            Files.writeString(dataDir.resolve("classifier-rules.txt"), "category TECHNICAL: 趴电\nskill battery: 趴电\n",
-                    StandardCharsets.UTF_8);
+            assertThat(api.put("/api/rules/classifier", api.adminToken(), java.util.Map.of("text", "category TECHNICAL: 趴电\nskill battery: 趴电\n"))
+                    .status()).isEqualTo(200);
             JsonNode ticket = ticketOf(api, customerWrites(server, "早上车又趴电了"));
             assertThat(ticket.get("category").asString()).isEqualTo("TECHNICAL");
             assertThat(ticket.get("skills").get(0).asString()).isEqualTo("battery");
