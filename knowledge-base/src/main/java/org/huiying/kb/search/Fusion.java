@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record Fusion(int k, double lexicalWeight, double vectorWeight, double minSimilarity, int candidates) {
 
-    public static final Fusion DEFAULT = new Fusion(60, 1.0, 1.0, 0.0, 30);
+    public static final Fusion DEFAULT = new Fusion(60, 1.0, 1.5, 0.5, 30);
 
     /** One article of a ranking, best first. */
     public record Ranked(String id, double score) {

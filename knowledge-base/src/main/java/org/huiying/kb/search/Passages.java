@@ -8,16 +8,19 @@ import org.huiying.text.TextNormalizer;
 
 /**
  * An article cut into passages for the embedding model: whole sentences packed up to
- * {@value #MAX_CHARS} characters, at most {@value #MAX_PASSAGES} per article. A long article is then
+ * {@value #MAX_CHARS} characters, a paragraph ending a passage once it has {@value #MIN_CHARS}
+ * (so a manual's sections and an FAQ's answers stay apart), at most {@value #MAX_PASSAGES} per
+ * article. A long article is then
  * found by the one passage that answers, instead of by a blurred average of everything it says.
  * Deterministic, so any backend can tell which passage a stored vector belongs to by its ordinal.
  */
 public final class Passages {
 
     static final int MAX_CHARS = 200;
+    static final int MIN_CHARS = 40;
     static final int MAX_PASSAGES = 64;
     /** Changes with the cutting rules above: vectors of another layout must be recomputed. */
-    public static final String LAYOUT = "p" + MAX_CHARS + "x" + MAX_PASSAGES + "v1";
+    public static final String LAYOUT = "p" + MAX_CHARS + "x" + MAX_PASSAGES + "v2";
 
     private Passages() {
     }
@@ -27,7 +30,8 @@ public final class Passages {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String sentence : sentences(article.body())) {
-            if (current.length() > 0 && current.length() + sentence.length() > MAX_CHARS) {
+            boolean paragraphEnded = current.length() >= MIN_CHARS && current.charAt(current.length() - 1) == '\n';
+            if (current.length() > 0 && (paragraphEnded || current.length() + sentence.length() > MAX_CHARS)) {
                 out.add(current.toString().strip());
                 current.setLength(0);
             }
@@ -86,6 +90,8 @@ public final class Passages {
             if (c == '\n' || c == '\r') {
                 if (sentence.toString().strip().length() > 0) {
                     out.add(sentence.toString().strip() + "\n");
+                } else if (!out.isEmpty() && !out.get(out.size() - 1).endsWith("\n")) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + "\n"); // the paragraph ends here
                 }
                 sentence.setLength(0);
                 continue;
