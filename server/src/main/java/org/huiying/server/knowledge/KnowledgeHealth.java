@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * in the details) and {@code REEMBEDDING} (vectors of another model being recomputed) still answer
  * every search, by words, so they do not pull the node's overall status down.
  */
-@Component("knowledgeBase")
+@Component("knowledgeBaseHealthIndicator") // shown as knowledgeBase
 class KnowledgeHealth implements HealthIndicator {
 
     static final Status LEXICAL_ONLY = new Status("LEXICAL_ONLY", "search by words only");
