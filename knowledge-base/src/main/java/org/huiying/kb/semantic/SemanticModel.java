@@ -35,9 +35,15 @@ public final class SemanticModel {
         return new SemanticModel(null, reason);
     }
 
-    /** The shipped model (bge-small-zh v1.5, int8), or none with the reason it could not load. */
+    /** Passages remembered by {@link #loadDefault()}: about 25 MB of vectors and text. */
+    static final int CACHED_PASSAGES = 10_000;
+
+    /**
+     * The shipped model (bge-small-zh v1.5, int8) with the vectors of recent passages remembered,
+     * or none with the reason it could not load.
+     */
     public static SemanticModel loadDefault() {
-        return load(BgeSmallZhEmbedder::load);
+        return load(() -> new PassageCache(BgeSmallZhEmbedder.load(), CACHED_PASSAGES));
     }
 
     public static SemanticModel load(Supplier<? extends TextEmbedder> loader) {
