@@ -166,16 +166,22 @@ async function loadSuggestions(id) {
   if (state.selected === id) renderSuggestions(t);
 }
 
-/** Each suggestion can be inserted into the reply. */
+/**
+ * Each suggestion shows the passage of the article that matched the ticket (the knowledge base's
+ * `passage`), so the agent sees the answer, not just a title; either the passage or the whole
+ * article can be inserted into the reply.
+ */
 function renderSuggestions(t) {
   const list = Array.isArray(t.suggestions) ? t.suggestions : [];
   fill($('suggestions'), list.map(s => {
     const title = typeof s === 'string' ? s : (s.title || s.name || '知识条目');
-    const text = typeof s === 'string' ? s : (s.snippet || s.summary || s.answer || s.text || s.excerpt || '');
+    const passage = typeof s === 'string' ? '' : (s.passage || '');
+    const text = passage || (typeof s === 'string' ? s : (s.snippet || s.summary || s.answer || s.text || s.excerpt || ''));
     return el('div', { class: 'suggestion', testid: 'kb-suggestion' },
       el('div', { class: 's-title' }, title),
-      text ? el('div', { class: 'wrap muted' }, text) : null,
-      el('button', { onclick: () => insertArticle(s, text || title) }, '插入回复'));
+      text ? el('div', { class: 'wrap muted s-passage', testid: 'kb-suggestion-passage', title: '与工单内容匹配的段落' }, text) : null,
+      passage ? el('button', { testid: 'kb-insert-passage', onclick: () => { insert(passage); reportUse(s.id); } }, '插入这段') : null,
+      el('button', { onclick: () => insertArticle(s, text || title) }, passage ? '插入全文' : '插入回复'));
   }), '暂无推荐文章（知识库尚未接入或没有匹配的条目）。');
 }
 

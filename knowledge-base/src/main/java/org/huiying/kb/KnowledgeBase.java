@@ -58,11 +58,25 @@ public interface KnowledgeBase extends AutoCloseable {
         String head = text.strip();
         head = head.length() > MAX_QUERY_CHARS ? head.substring(0, MAX_QUERY_CHARS) : head;
         return searchWithoutSnippets(SearchRequest.of(head, max)).hits().stream()
-                .map(h -> new Suggestion(h.id(), h.title(), h.score())).toList();
+                .map(h -> new Suggestion(h.id(), h.title(), h.score(), h.passage())).toList();
     }
 
     /** Re-analyses every stored article, e.g. after the synonym dictionary changed. */
     void reindex();
+
+    /** Whether search uses meaning as well as words right now, and if not, why. */
+    default SemanticStatus semanticStatus() {
+        return SemanticStatus.lexical("no embedding model configured");
+    }
+
+    /**
+     * When the stored vectors were made by another model (or none), recomputes them for every
+     * article; search stays lexical meanwhile. Returns how many articles were re-embedded (0 when
+     * the index was current). Long: call it off the request path.
+     */
+    default long reembedIfStale() {
+        return 0;
+    }
 
     @Override
     void close();

@@ -18,6 +18,13 @@ final class ElasticsearchQueries {
         for (SearchPlan.Clause clause : plan.clauses()) {
             should.add(clause(clause));
         }
+        List<Query> filters = filters(request);
+        Query scoring = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+        return Query.of(q -> q.bool(b -> b.must(scoring).filter(filters)));
+    }
+
+    /** The request's filters on the article's own fields (a kNN search applies them to the articles). */
+    static List<Query> filters(SearchRequest request) {
         List<Query> filters = new ArrayList<>();
         filters.add(term(ArticleFields.STATUS, request.status().name()));
         if (request.category() != null) {
@@ -27,8 +34,7 @@ final class ElasticsearchQueries {
             filters.add(Query.of(q -> q.bool(b -> b.should(term(ArticleFields.MODEL, request.vehicleModel()))
                     .should(term(ArticleFields.MODEL, ArticleFields.ALL_MODELS)))));
         }
-        Query scoring = Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
-        return Query.of(q -> q.bool(b -> b.must(scoring).filter(filters)));
+        return filters;
     }
 
     private static Query term(String field, String value) {

@@ -18,6 +18,10 @@ public final class ArticleFields {
     public static final String TAG_WORDS = "tags_w";
     public static final String TITLE_CHARS = "title_c";
     public static final String BODY_CHARS = "body_c";
+    /** Passages of an article, each with its vector (a nested object in Elasticsearch, a document of its own in Lucene). */
+    public static final String PASSAGES = "passages";
+    /** A passage's vector: unit length, compared by dot product (= cosine). */
+    public static final String VECTOR = "vector";
     /** The article itself, as JSON, for reading it back. */
     public static final String SOURCE = "source";
 

@@ -15,7 +15,8 @@ import org.huiying.kb.analysis.ChineseAnalysis;
  * appearing close together. Each backend translates the clauses one to one, which is why they
  * rank alike. The weights were tuned on the labelled query set (see docs/benchmarks.md).
  */
-public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> characters, Set<String> highlightTerms) {
+public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> characters, Set<String> highlightTerms,
+        String text) {
 
     static final float TITLE_WORDS = 3.0f;
     static final float TAG_WORDS = 2.0f;
@@ -72,7 +73,7 @@ public record SearchPlan(List<Clause> clauses, Set<String> words, Set<String> ch
             analysis.variantsOf(w).stream().filter(v -> v.length() >= 2).forEach(highlight::add);
         }
         chars.stream().filter(c -> c.length() >= 2).forEach(highlight::add);
-        return new SearchPlan(List.copyOf(clauses), words, chars, highlight);
+        return new SearchPlan(List.copyOf(clauses), words, chars, highlight, text);
     }
 
     public boolean isEmpty() {

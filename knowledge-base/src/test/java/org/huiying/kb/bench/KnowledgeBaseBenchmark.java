@@ -12,13 +12,20 @@ import org.huiying.kb.elasticsearch.ElasticsearchKnowledgeBase;
 import org.huiying.kb.elasticsearch.ElasticsearchNode;
 import org.huiying.kb.lucene.LuceneKnowledgeBase;
 import org.huiying.kb.quality.LabelledQueries;
+import org.huiying.kb.search.Fusion;
+import org.huiying.kb.semantic.BgeSmallZhEmbedder;
+import org.huiying.kb.semantic.SemanticModel;
 
 /**
  * Benchmark program (not a test): indexes N synthetic articles into a backend, reports the import
  * rate, then runs the labelled queries round after round and reports search latency percentiles.
  *
- * <pre>java … org.huiying.kb.bench.KnowledgeBaseBenchmark lucene|elasticsearch [articles=50000] [rounds=20]</pre>
+ * <pre>java … org.huiying.kb.bench.KnowledgeBaseBenchmark lucene|elasticsearch [articles=50000] [rounds=20] [vectors=none|model|sentences]</pre>
  * For elasticsearch it starts the test node (as in the contract tests) unless HUIYING_TEST_ES_URL is set.
+ * {@code vectors}: {@code none} searches by words only; {@code model} embeds every passage with the
+ * model (the import rate with embeddings); {@code sentences} builds the vectors from the model's
+ * vectors of the corpus's distinct sentences ({@link SentenceMeanEmbedder}: latency at 50,000
+ * articles without hours of embedding). Queries are always embedded by the model.
  */
 public final class KnowledgeBaseBenchmark {
 
@@ -26,17 +33,25 @@ public final class KnowledgeBaseBenchmark {
         String backend = args.length > 0 ? args[0] : "lucene";
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String vectors = args.length > 3 ? args[3] : "none";
+        SemanticModel semantic = switch (vectors) {
+            case "none" -> SemanticModel.none("benchmark without vectors");
+            case "model" -> SemanticModel.of(BgeSmallZhEmbedder.load());
+            case "sentences" -> SemanticModel.of(new SentenceMeanEmbedder(BgeSmallZhEmbedder.load()));
+            default -> throw new IllegalArgumentException("vectors: none, model or sentences");
+        };
         ChineseAnalysis analysis = new ChineseAnalysis(SynonymDictionary.defaults());
         List<Article> corpus = SyntheticArticles.generate(count, 42);
         List<String> queries = LabelledQueries.load().queries().stream().map(LabelledQueries.Query::text).toList();
 
-        try (KnowledgeBase kb = open(backend, analysis)) {
+        try (KnowledgeBase kb = open(backend, analysis, semantic)) {
             long start = System.nanoTime();
             for (int from = 0; from < corpus.size(); from += 1000) {
                 kb.saveAll(corpus.subList(from, Math.min(corpus.size(), from + 1000)));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%s: imported %d articles in %.1f s = %.0f articles/s%n", backend, count, seconds, count / seconds);
+            System.out.printf("%s (vectors: %s, search %s): imported %d articles in %.1f s = %.1f articles/s%n", backend,
+                    vectors, kb.semanticStatus().mode(), count, seconds, count / seconds);
 
             for (int i = 0; i < 3; i++) { // warm-up: JIT, caches
                 queries.forEach(q -> kb.search(SearchRequest.of(q, 10)));
@@ -70,7 +85,7 @@ public final class KnowledgeBaseBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    private static KnowledgeBase open(String backend, ChineseAnalysis analysis) {
+    private static KnowledgeBase open(String backend, ChineseAnalysis analysis, SemanticModel semantic) {
         if (backend.equals("elasticsearch")) {
             ElasticsearchNode node = ElasticsearchNode.shared();
             if (!node.available()) {
@@ -79,11 +94,11 @@ public final class KnowledgeBaseBenchmark {
             ElasticsearchKnowledgeBase kb = ElasticsearchKnowledgeBase.connect(List.of(node.url()), "kb-bench", analysis);
             kb.dropIndex();
             kb.close();
-            return ElasticsearchKnowledgeBase.connect(List.of(node.url()), "kb-bench", analysis);
+            return ElasticsearchKnowledgeBase.connect(List.of(node.url()), "kb-bench", analysis, semantic);
         }
         if (!backend.equals("lucene")) {
             throw new IllegalArgumentException("backend: lucene or elasticsearch, not " + Arrays.toString(new String[] {backend}));
         }
-        return LuceneKnowledgeBase.inMemory(analysis);
+        return LuceneKnowledgeBase.inMemory(analysis, semantic, Fusion.DEFAULT);
     }
 }

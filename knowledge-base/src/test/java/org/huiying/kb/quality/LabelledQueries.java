@@ -20,7 +20,16 @@ public record LabelledQueries(List<Query> queries) {
     }
 
     public static LabelledQueries load() {
-        try (InputStream in = LabelledQueries.class.getResourceAsStream("/org/huiying/kb/labelled-queries.tsv")) {
+        return load("/org/huiying/kb/labelled-queries.tsv");
+    }
+
+    /** The held-out set's dev half (choices may be made on it) or test half (only reported). */
+    public static LabelledQueries heldOut(String half) {
+        return load("/org/huiying/kb/heldout/" + half + ".tsv");
+    }
+
+    public static LabelledQueries load(String resource) {
+        try (InputStream in = LabelledQueries.class.getResourceAsStream(resource)) {
             List<Query> queries = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 if (line.isBlank() || line.startsWith("#")) {

@@ -11,6 +11,7 @@ import org.huiying.kb.analysis.ChineseAnalysis;
 import org.huiying.kb.analysis.SynonymDictionary;
 import org.huiying.kb.elasticsearch.ElasticsearchKnowledgeBase;
 import org.huiying.kb.lucene.LuceneKnowledgeBase;
+import org.huiying.kb.semantic.SemanticModel;
 import org.huiying.server.runtime.HuiyingProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -42,14 +43,25 @@ class KnowledgeConfig {
         return new ChineseAnalysis(dictionary.read());
     }
 
+    /** The embedding model, loaded once per JVM; none when switched off or when it cannot load here. */
+    @Bean
+    SemanticModel semanticModel(KnowledgeProperties kb) {
+        return kb.semantic() ? SharedModel.INSTANCE : SemanticModel.none("switched off (huiying.kb.semantic=false)");
+    }
+
+    /** ONNX Runtime and the model weigh ~100 MB: every server in one JVM (tests, the cluster demo) shares one. */
+    private static final class SharedModel {
+        static final SemanticModel INSTANCE = SemanticModel.loadDefault();
+    }
+
     @Bean(destroyMethod = "close")
     KnowledgeBase knowledgeBase(KnowledgeProperties kb, HuiyingProperties huiying, ChineseAnalysis analysis,
-            Environment environment) {
+            SemanticModel semantic, Environment environment) {
         if (kb.backend() == KnowledgeProperties.Backend.ELASTICSEARCH) {
             List<String> uris = Binder.get(environment).bind("spring.elasticsearch.uris", Bindable.listOf(String.class))
                     .orElse(List.of("http://localhost:9200"));
-            return ElasticsearchKnowledgeBase.connect(uris, kb.index(), analysis);
+            return ElasticsearchKnowledgeBase.connect(uris, kb.index(), analysis, semantic);
         }
-        return LuceneKnowledgeBase.open(huiying.dataDir().resolve("kb").resolve("index"), analysis);
+        return LuceneKnowledgeBase.open(huiying.dataDir().resolve("kb").resolve("index"), analysis, semantic);
     }
 }

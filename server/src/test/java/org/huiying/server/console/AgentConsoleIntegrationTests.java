@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.huiying.routing.support.TestClock;
 import org.huiying.server.support.Api;
@@ -94,6 +95,29 @@ class AgentConsoleIntegrationTests {
             browser.until(d -> d.findElements(Browser.testId("conversation-message")).stream()
                     .anyMatch(m -> m.getText().contains("绿灯一直闪")));
             browser.screenshot("console-conversation");
+        }
+    }
+
+    @Test
+    void aKnowledgeSuggestionShowsThePassageThatMatchedAndTheAgentInsertsIt() {
+        agentAtTheDesk();
+        try (ChatClient chat = customer(Map.of("name", "赵女士", "model", "海豹 EV"))) {
+            chat.sendMessage("p1", "车子停久了打不着，按钥匙也没反应");
+            browser.until(d -> {
+                d.findElement(By.cssSelector("#mine [data-testid='ticket-item']")).click();
+                return true;
+            });
+            List<WebElement> passages = browser.until(d -> {
+                List<WebElement> found = d.findElements(Browser.testId("kb-suggestion-passage"));
+                return found.isEmpty() ? null : found;
+            });
+            String passage = passages.get(0).getText();
+            assertThat(passage).isNotBlank();
+            browser.driver().findElements(Browser.testId("kb-insert-passage")).get(0).click();
+            browser.until(d -> !browser.byTestId("reply-input").getDomProperty("value").isBlank());
+            assertThat(browser.byTestId("reply-input").getDomProperty("value").replaceAll("\\s+", ""))
+                    .isEqualTo(passage.replaceAll("\\s+", ""));
+            browser.screenshot("console-suggestion-passage");
         }
     }
 
