@@ -30,7 +30,7 @@ CREATE TABLE report_alert (
 );
 
 CREATE TABLE report_monthly (
-    month          VARCHAR(7)   PRIMARY KEY,
+    report_month   VARCHAR(7)   PRIMARY KEY,
     generated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     body           VARCHAR(1000000) NOT NULL
 );

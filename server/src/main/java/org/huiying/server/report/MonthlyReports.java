@@ -59,7 +59,7 @@ class MonthlyReports {
     void keepLastMonth() {
         YearMonth current = ReportMonth.current(Timestamps.now(clock), huiying.zone());
         ReportMonth last = new ReportMonth(current.minusMonths(1), huiying.zone());
-        if (kept(last).isEmpty()) {
+        if (!store.has(last.toString())) {
             keep(last);
         }
     }

@@ -17,12 +17,16 @@ class MonthlyStore {
     }
 
     Optional<String> body(String month) {
-        return jdbc.sql("SELECT body FROM report_monthly WHERE month = ?").param(month).query(String.class).optional();
+        return jdbc.sql("SELECT body FROM report_monthly WHERE report_month = ?").param(month).query(String.class).optional();
+    }
+
+    boolean has(String month) {
+        return jdbc.sql("SELECT COUNT(*) FROM report_monthly WHERE report_month = ?").param(month).query(Integer.class).single() > 0;
     }
 
     /** False when another node (or request) kept this month first; its report stands. */
     boolean keep(String month, Instant generatedAt, String body) {
-        return jdbc.sql("INSERT INTO report_monthly (month, generated_at, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        return jdbc.sql("INSERT INTO report_monthly (report_month, generated_at, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(month, Timestamps.sql(generatedAt), body).update() == 1;
     }
 }

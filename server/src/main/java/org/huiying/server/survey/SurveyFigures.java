@@ -64,15 +64,15 @@ public class SurveyFigures {
         return rows;
     }
 
-    /** Answers given in {@code [from, to)}; at most {@code limit} dissatisfied tickets listed. */
+    /** Answers given after {@code from} up to and including {@code to} (now); at most {@code limit} dissatisfied tickets listed. */
     public Window window(Instant from, Instant to, int limit) {
         long[] counts = jdbc.sql("""
                         SELECT COUNT(*) AS n, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS ok FROM survey
-                        WHERE score IS NOT NULL AND answered_at >= ? AND answered_at < ?""")
+                        WHERE score IS NOT NULL AND answered_at > ? AND answered_at <= ?""")
                 .params(Timestamps.sql(from), Timestamps.sql(to))
                 .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("ok")}).single();
         List<String> dissatisfied = jdbc.sql("""
-                        SELECT ticket_id FROM survey WHERE score <= 3 AND answered_at >= ? AND answered_at < ?
+                        SELECT ticket_id FROM survey WHERE score <= 3 AND answered_at > ? AND answered_at <= ?
                         ORDER BY answered_at, id LIMIT ?""")
                 .params(Timestamps.sql(from), Timestamps.sql(to), limit).query(String.class).list();
         return new Window(counts[0], counts[1], dissatisfied);
