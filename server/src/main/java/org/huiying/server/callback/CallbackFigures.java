@@ -6,7 +6,9 @@ import java.util.List;
 import org.huiying.server.storage.InstantRanges;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.storage.ReportReads;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Callbacks (回访) in numbers, per period they fell due in (only those due by now): how many were due,
@@ -20,12 +22,16 @@ public class CallbackFigures {
     }
 
     private final JdbcClient jdbc;
+    private final ReportReads reads;
 
-    CallbackFigures(JdbcClient jdbc) {
+    CallbackFigures(JdbcClient jdbc, ReportReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
+    @Transactional(readOnly = true)
     public List<Row> rows(InstantRanges ranges, Instant now) {
+        reads.prepare();
         List<Object> params = new ArrayList<>(ranges.params());
         params.add(Timestamps.sql(now));
         return jdbc.sql("""

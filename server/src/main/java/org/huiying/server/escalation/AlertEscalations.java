@@ -11,18 +11,19 @@ import org.springframework.stereotype.Component;
 /**
  * Escalations raised by a threshold (CSAT below target, a fault code on the rise, too many repeat
  * visits of a model, a ticket far past its deadline) rather than by one ticket's event: stored in the
- * caller's transaction, with the tickets behind the figure, and pushed to the supervisors once it commits.
+ * caller's transaction, with the tickets behind the figure, in the supervisors' queue (none of these kinds is
+ * R&D's), and pushed to them once it commits.
  */
 @Component
 public class AlertEscalations {
 
     private static final int SUBJECT_LENGTH = 200;
 
-    private final EscalationRepository escalations;
+    private final Escalations escalations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertEscalations(EscalationRepository escalations, ApplicationEventPublisher events, Clock clock) {
+    AlertEscalations(Escalations escalations, ApplicationEventPublisher events, Clock clock) {
         this.escalations = escalations;
         this.events = events;
         this.clock = clock;
@@ -36,7 +37,7 @@ public class AlertEscalations {
         List<String> fresh = ticketIds.stream().distinct().filter(id -> !escalations.counts(kind, id)).toList();
         String text = subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject;
         EscalationRaised raised = new EscalationRaised(RandomIds.id("es"), kind, text, fresh, Timestamps.now(clock));
-        escalations.insert(raised);
+        escalations.raise(raised);
         AfterCommit.run(() -> events.publishEvent(raised));
         return raised;
     }

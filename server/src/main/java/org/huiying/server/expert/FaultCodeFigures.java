@@ -8,7 +8,9 @@ import java.util.Map;
 import org.huiying.server.storage.InstantRanges;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.storage.ReportReads;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The fault codes technicians ask the experts about, per period and vehicle model (null: not given):
@@ -28,12 +30,16 @@ public class FaultCodeFigures {
     }
 
     private final JdbcClient jdbc;
+    private final ReportReads reads;
 
-    FaultCodeFigures(JdbcClient jdbc) {
+    FaultCodeFigures(JdbcClient jdbc, ReportReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
+    @Transactional(readOnly = true)
     public Counts counts(InstantRanges ranges) {
+        reads.prepare();
         Map<List<Object>, Long> models = new HashMap<>();
         Map<List<Object>, Long> codes = new HashMap<>();
         jdbc.sql("SELECT p.idx, q.vehicle_model, q.dtc_codes FROM " + ranges.table("p")

@@ -9,6 +9,7 @@ import org.huiying.server.runtime.HuiyingProperties;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.web.ApiException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,7 +74,9 @@ class MonthlyReports {
     }
 
     private Optional<MonthlyReport> kept(ReportMonth month) {
-        return store.body(month.toString()).map(body -> json.readValue(body, MonthlyReport.class));
+        // a report kept by an older version may hold a figure this one no longer has: it is read without it
+        return store.body(month.toString()).map(body -> json.readerFor(MonthlyReport.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body));
     }
 
     private MonthlyReport generate(ReportMonth month, Instant now) {

@@ -95,7 +95,7 @@ class ServiceReport {
         Counts[] counts = new Counts[range.ranges().size()];
         java.util.Arrays.fill(counts, Counts.NONE);
         for (ServiceFigures.Row r : tickets.rows(range.ranges(), properties.firstContactWindow(),
-                targets.firstResponse(TicketType.TECH_SUPPORT))) {
+                targets.firstResponse(TicketType.TECH_SUPPORT), now)) {
             counts[r.period()] = counts[r.period()].plus(new Counts(r.complaintsOpened(), r.complaintsResolved(), r.resolved(),
                     r.handlingSeconds(), r.firstContactResolved(), 0, 0, 0, 0, 0, 0, 0, r.expertAnswered(), r.expertWithinTarget()));
         }

@@ -22,7 +22,7 @@ class SlaReport {
     record Row(String period, String type, long opened, Double firstResponseMetPct, Double resolutionMetPct,
                Long medianFirstResponseSeconds, Long p90FirstResponseSeconds, Long medianResolutionSeconds,
                Long p90ResolutionSeconds, long breaches, long openOverTarget, long firstResponseJudged,
-               long resolutionJudged) {
+               long firstResponseMet, long resolutionJudged, long resolutionMet) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -49,6 +49,6 @@ class SlaReport {
                 Rates.percent(r.firstResponseMet(), r.firstResponseJudged()), Rates.percent(r.resolutionMet(), r.resolutionJudged()),
                 Rates.seconds(r.medianFirstResponseSeconds()), Rates.seconds(r.p90FirstResponseSeconds()),
                 Rates.seconds(r.medianResolutionSeconds()), Rates.seconds(r.p90ResolutionSeconds()), r.breaches(),
-                r.openOverTarget(), r.firstResponseJudged(), r.resolutionJudged())).toList();
+                r.openOverTarget(), r.firstResponseJudged(), r.firstResponseMet(), r.resolutionJudged(), r.resolutionMet())).toList();
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import org.huiying.server.storage.InstantRanges;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.storage.ReportReads;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Satisfaction in numbers, for reports and alerts: per period, surveys sent and how many of them were
@@ -25,10 +27,12 @@ public class SurveyFigures {
     }
 
     private final JdbcClient jdbc;
+    private final ReportReads reads;
     private final SurveyProperties properties;
 
-    SurveyFigures(JdbcClient jdbc, SurveyProperties properties) {
+    SurveyFigures(JdbcClient jdbc, SurveyProperties properties, ReportReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.properties = properties;
     }
 
@@ -38,7 +42,9 @@ public class SurveyFigures {
     }
 
     /** One row per range that has any of the four counts. */
+    @Transactional(readOnly = true)
     public List<Row> rows(InstantRanges ranges) {
+        reads.prepare();
         long[][] counts = new long[ranges.size()][4];
         jdbc.sql("SELECT p.idx, COUNT(*) AS n, SUM(CASE WHEN s.score IS NOT NULL THEN 1 ELSE 0 END) AS answered FROM "
                         + ranges.table("p") + " JOIN survey s ON s.sent_at >= p.starts AND s.sent_at < p.ends GROUP BY p.idx")

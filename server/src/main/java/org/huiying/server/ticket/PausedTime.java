@@ -19,10 +19,12 @@ final class PausedTime {
 
     /**
      * Common table expressions {@code marks} and {@code pauses} for the tickets {@code t} matching
-     * {@code cohort} (a condition on alias {@code t}, with its own parameters). {@code pauses} holds per
-     * paused ticket: {@code span} (resumes minus pause starts, in epoch seconds) and {@code still_paused}
-     * (1 when a pause never ended), and the same two counted only before the first response
-     * ({@code span_before}, {@code paused_before}).
+     * {@code cohort} (a condition on alias {@code t}, with its own parameters; the first of them the
+     * earliest opening, bound once more before them: a ticket is paused only after it opened, so only
+     * the pause lines recorded since are read). {@code pauses} holds per paused ticket: {@code span}
+     * (resumes minus pause starts, in epoch seconds) and {@code still_paused} (1 when a pause never
+     * ended), and the same two counted only before the first response ({@code span_before},
+     * {@code paused_before}).
      */
     static String ctes(String cohort) {
         return """
@@ -30,7 +32,7 @@ final class PausedTime {
                   SELECT e.ticket_id, e.kind, e.recorded_at, t.first_responded_at,
                          LAG(e.kind) OVER (PARTITION BY e.ticket_id ORDER BY e.id) AS previous
                   FROM sla_event e JOIN ticket t ON t.id = e.ticket_id
-                  WHERE e.kind IN ('PAUSED', 'RESUMED') AND %s
+                  WHERE e.kind IN ('PAUSED', 'RESUMED') AND e.recorded_at >= ? AND %s
                 ), pauses AS (
                   SELECT ticket_id,
                     SUM(CASE WHEN kind = 'RESUMED' THEN %s ELSE -%s END) AS span,
@@ -46,13 +48,13 @@ final class PausedTime {
 
     /** Seconds from opening to the first response, pauses before it excluded (null while unanswered); needs {@code pauses} as {@code ps}. */
     static String firstResponseSeconds() {
-        return "CASE WHEN t.first_responded_at IS NOT NULL THEN " + epoch("t.first_responded_at") + " - " + epoch("t.opened_at")
+        return "CASE WHEN t.first_responded_at IS NOT NULL THEN " + epoch("(t.first_responded_at - t.opened_at)")
                 + " - COALESCE(ps.span_before + ps.paused_before * " + epoch("t.first_responded_at") + ", 0) END";
     }
 
     /** Seconds from opening to resolution, pauses excluded (null while unresolved); needs {@code pauses} as {@code ps}. */
     static String resolutionSeconds() {
-        return "CASE WHEN t.resolved_at IS NOT NULL THEN " + epoch("t.resolved_at") + " - " + epoch("t.opened_at")
+        return "CASE WHEN t.resolved_at IS NOT NULL THEN " + epoch("(t.resolved_at - t.opened_at)")
                 + " - COALESCE(ps.span + ps.still_paused * " + epoch("t.resolved_at") + ", 0) END";
     }
 }

@@ -7,7 +7,9 @@ import org.huiying.routing.Category;
 import org.huiying.server.storage.InstantRanges;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.huiying.server.storage.ReportReads;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What customers came about, per period the tickets opened in: per vehicle model and category, and
@@ -33,12 +35,16 @@ public class ProblemFigures {
     private static final String REWORK = "CASE WHEN t.rework_of IS NOT NULL THEN 1 ELSE 0 END";
 
     private final JdbcClient jdbc;
+    private final ReportReads reads;
 
-    ProblemFigures(JdbcClient jdbc) {
+    ProblemFigures(JdbcClient jdbc, ReportReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
+    @Transactional(readOnly = true)
     public List<ByCategory> byCategory(InstantRanges ranges) {
+        reads.prepare();
         return jdbc.sql("SELECT p.idx, t.vehicle_model, t.category, COUNT(*) AS n FROM " + ranges.table("p")
                         + " JOIN ticket t ON t.opened_at >= p.starts AND t.opened_at < p.ends"
                         + " GROUP BY p.idx, t.vehicle_model, t.category")
@@ -50,7 +56,9 @@ public class ProblemFigures {
                 }).list();
     }
 
+    @Transactional(readOnly = true)
     public List<Reworks> reworksByModel(InstantRanges ranges) {
+        reads.prepare();
         return jdbc.sql("SELECT p.idx, t.vehicle_model, COUNT(*) AS n, SUM(" + ELIGIBLE + ") AS eligible, SUM(" + REWORK
                         + ") AS reworks FROM " + ranges.table("p")
                         + " JOIN ticket t ON t.opened_at >= p.starts AND t.opened_at < p.ends GROUP BY p.idx, t.vehicle_model")
@@ -60,7 +68,9 @@ public class ProblemFigures {
                 .list();
     }
 
+    @Transactional(readOnly = true)
     public List<VehicleReworks> reworksByVehicle(InstantRanges ranges) {
+        reads.prepare();
         List<Object> params = new ArrayList<>(ranges.params());
         return jdbc.sql("SELECT p.idx, t.vehicle_id, COUNT(*) AS n, SUM(" + ELIGIBLE + ") AS eligible, SUM(" + REWORK
                         + ") AS reworks FROM " + ranges.table("p")

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.huiying.routing.TicketType;
 import org.huiying.server.storage.InstantRanges;
+import org.huiying.server.storage.ReportReads;
 import org.huiying.server.storage.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How tickets kept their SLA promises, per period they opened in and per type, counted from the
@@ -33,38 +36,60 @@ public class SlaFigures {
     }
 
     private final JdbcClient jdbc;
+    private final ReportReads reads;
 
-    SlaFigures(JdbcClient jdbc) {
+    SlaFigures(JdbcClient jdbc, ReportReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
-    /** Rows for tickets opened in {@code ranges}, of {@code type} (null: every type, plus an all-types row per period), judged at {@code now}. */
+    /**
+     * Rows for tickets opened in {@code ranges}, of {@code type} (null: every type, plus an all-types row
+     * per period), judged at {@code now}; by period, then type (all types last).
+     */
+    @Transactional(readOnly = true)
     public List<Row> rows(InstantRanges ranges, TicketType type, Instant now) {
+        reads.prepare();
+        List<Row> rows = new ArrayList<>(rows(ranges, type, now, true));
+        if (type == null) {
+            // an aggregate of its own, not a second pass over a materialised set: a year of tickets is a million rows
+            rows.addAll(rows(ranges, null, now, false));
+        }
+        rows.sort(Comparator.comparingInt(Row::period).thenComparing(r -> r.type() == null ? "~" : r.type().name()));
+        return rows;
+    }
+
+    private List<Row> rows(InstantRanges ranges, TicketType type, Instant now, boolean byType) {
         String typeFilter = type == null ? "" : " AND t.type = ?";
+        String fr = PausedTime.firstResponseSeconds();
+        String res = PausedTime.resolutionSeconds();
         String sql = "WITH " + PausedTime.ctes("t.opened_at >= ? AND t.opened_at < ?" + typeFilter) + """
-                , d AS (
-                  SELECT p.idx, t.type,
-                    %s AS fr_s, %s AS res_s,
-                    CASE WHEN t.first_responded_at IS NOT NULL OR t.first_response_due <= COALESCE(t.sla_paused_at, ?) THEN 1 ELSE 0 END AS fr_judged,
-                    CASE WHEN t.first_responded_at <= t.first_response_due THEN 1 ELSE 0 END AS fr_met,
-                    CASE WHEN t.resolved_at IS NOT NULL OR t.resolution_due <= COALESCE(t.sla_paused_at, ?) THEN 1 ELSE 0 END AS res_judged,
-                    CASE WHEN t.resolved_at <= t.resolution_due THEN 1 ELSE 0 END AS res_met,
-                    CASE WHEN t.resolved_at IS NULL AND (t.resolution_due <= COALESCE(t.sla_paused_at, ?)
-                      OR t.first_responded_at IS NULL AND t.first_response_due <= COALESCE(t.sla_paused_at, ?)) THEN 1 ELSE 0 END AS over_target
-                  FROM %s JOIN ticket t ON t.opened_at >= p.starts AND t.opened_at < p.ends%s
-                  LEFT JOIN pauses ps ON ps.ticket_id = t.id
-                )
-                """.formatted(PausedTime.firstResponseSeconds(), PausedTime.resolutionSeconds(), ranges.table("p"), typeFilter)
-                + select("type") + " GROUP BY idx, type"
-                + (type == null ? " UNION ALL " + select("NULL") + " GROUP BY idx" : "")
-                + " ORDER BY 1, 2";
+                SELECT p.idx, %s AS type, COUNT(*) AS opened,
+                  SUM(CASE WHEN t.first_responded_at IS NOT NULL OR t.first_response_due <= COALESCE(t.sla_paused_at, ?) THEN 1 ELSE 0 END) AS fr_judged,
+                  SUM(CASE WHEN t.first_responded_at <= t.first_response_due THEN 1 ELSE 0 END) AS fr_met,
+                  SUM(CASE WHEN t.resolved_at IS NOT NULL OR t.resolution_due <= COALESCE(t.sla_paused_at, ?) THEN 1 ELSE 0 END) AS res_judged,
+                  SUM(CASE WHEN t.resolved_at <= t.resolution_due THEN 1 ELSE 0 END) AS res_met,
+                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s) AS fr_median,
+                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %s) AS fr_p90,
+                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s) AS res_median,
+                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %s) AS res_p90,
+                  SUM(CASE WHEN t.first_responded_at > t.first_response_due OR t.resolved_at > t.resolution_due
+                    OR t.first_responded_at IS NULL AND t.first_response_due <= COALESCE(t.sla_paused_at, ?)
+                    OR t.resolved_at IS NULL AND t.resolution_due <= COALESCE(t.sla_paused_at, ?) THEN 1 ELSE 0 END) AS breaches,
+                  SUM(CASE WHEN t.resolved_at IS NULL AND (t.resolution_due <= COALESCE(t.sla_paused_at, ?)
+                    OR t.first_responded_at IS NULL AND t.first_response_due <= COALESCE(t.sla_paused_at, ?)) THEN 1 ELSE 0 END) AS over_target
+                FROM %s JOIN ticket t ON t.opened_at >= p.starts AND t.opened_at < p.ends%s
+                LEFT JOIN pauses ps ON ps.ticket_id = t.id
+                GROUP BY p.idx%s""".formatted(byType ? "t.type" : "NULL", fr, fr, res, res, ranges.table("p"), typeFilter,
+                byType ? ", t.type" : "");
         List<Object> params = new ArrayList<>();
+        params.add(Timestamps.sql(ranges.start()));
         params.add(Timestamps.sql(ranges.start()));
         params.add(Timestamps.sql(ranges.end()));
         if (type != null) {
             params.add(type.name());
         }
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             params.add(Timestamps.sql(now));
         }
         params.addAll(ranges.params());
@@ -72,20 +97,6 @@ public class SlaFigures {
             params.add(type.name());
         }
         return jdbc.sql(sql).params(params).query(SlaFigures::map).list();
-    }
-
-    private static String select(String type) {
-        return """
-                SELECT idx, %s AS type, COUNT(*) AS opened,
-                  SUM(fr_judged) AS fr_judged, SUM(fr_judged * fr_met) AS fr_met,
-                  SUM(res_judged) AS res_judged, SUM(res_judged * res_met) AS res_met,
-                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY fr_s) AS fr_median,
-                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY fr_s) AS fr_p90,
-                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY res_s) AS res_median,
-                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY res_s) AS res_p90,
-                  SUM(CASE WHEN fr_judged = 1 AND fr_met = 0 OR res_judged = 1 AND res_met = 0 THEN 1 ELSE 0 END) AS breaches,
-                  SUM(over_target) AS over_target
-                FROM d""".formatted(type);
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
