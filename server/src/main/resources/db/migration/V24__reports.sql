@@ -29,6 +29,27 @@ CREATE TABLE report_alert (
     cleared_at     TIMESTAMP WITH TIME ZONE
 );
 
+-- Each finished day's tickets per type, counted once nothing about them can change any more (resolved,
+-- their deadlines and the first-contact window behind them): the reports read a year from ~400 rows per
+-- type instead of a million tickets. fr_ms, res_ms: the day's durations in milliseconds (pauses out),
+-- sorted, as base-36 steps from the one before (medians need every value). Type '*' marks the day done.
+CREATE TABLE report_day (
+    day_start        TIMESTAMP WITH TIME ZONE NOT NULL,
+    zone             VARCHAR(64)  NOT NULL,
+    window_seconds   BIGINT       NOT NULL,
+    ticket_type      VARCHAR(16)  NOT NULL,
+    opened           INT          NOT NULL,
+    fr_judged        INT          NOT NULL,
+    fr_met           INT          NOT NULL,
+    res_judged       INT          NOT NULL,
+    res_met          INT          NOT NULL,
+    breaches         INT          NOT NULL,
+    first_contact    INT          NOT NULL,
+    fr_ms            VARCHAR(1000000) NOT NULL,
+    res_ms           VARCHAR(1000000) NOT NULL,
+    PRIMARY KEY (day_start, zone, window_seconds, ticket_type)
+);
+
 CREATE TABLE report_monthly (
     report_month   VARCHAR(7)   PRIMARY KEY,
     generated_at   TIMESTAMP WITH TIME ZONE NOT NULL,

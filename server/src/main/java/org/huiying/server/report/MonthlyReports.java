@@ -3,7 +3,10 @@ package org.huiying.server.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.huiying.routing.TicketType;
 import java.util.Optional;
 import org.huiying.server.runtime.HuiyingProperties;
 import org.huiying.server.storage.Timestamps;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class MonthlyReports {
 
-    private final SlaReport sla;
+    private final TicketFigures tickets;
     private final ServiceReport service;
     private final ProblemReport problems;
     private final AlertLog alerts;
@@ -29,9 +32,9 @@ class MonthlyReports {
     private final HuiyingProperties huiying;
     private final Clock clock;
 
-    MonthlyReports(SlaReport sla, ServiceReport service, ProblemReport problems, AlertLog alerts, MonthlyStore store,
+    MonthlyReports(TicketFigures tickets, ServiceReport service, ProblemReport problems, AlertLog alerts, MonthlyStore store,
                    JsonMapper json, HuiyingProperties huiying, Clock clock) {
-        this.sla = sla;
+        this.tickets = tickets;
         this.service = service;
         this.problems = problems;
         this.alerts = alerts;
@@ -82,11 +85,15 @@ class MonthlyReports {
     private MonthlyReport generate(ReportMonth month, Instant now) {
         ReportRange whole = ReportRange.of(month.start(), month.end(), GroupBy.MONTH, huiying.zone());
         ReportRange days = ReportRange.of(month.start(), month.end(), GroupBy.DAY, huiying.zone());
-        ServiceReport.Report daily = service.of(days);
-        List<SlaReport.Row> slaDaily = sla.rows(days, null, now).stream().filter(r -> r.type().equals("ALL")).toList();
-        return new MonthlyReport(month.toString(), month.start(), month.end(), now, false, daily.csatTarget(),
-                daily.expertTargetSeconds(), sla.rows(whole, null, now), slaDaily,
-                ServiceReport.Figures.of(month.toString(), daily.total().counts(), daily.csatTarget()), daily.periods(),
+        // one read of the month's tickets, day by day; the month is the days together
+        List<Map<TicketType, Tally>> daily = tickets.tallies(days, now);
+        Map<TicketType, Tally> merged = new EnumMap<>(TicketType.class);
+        daily.forEach(day -> day.forEach((type, t) -> merged.computeIfAbsent(type, k -> new Tally()).add(t)));
+        ServiceReport.Report service = this.service.of(days, daily, now);
+        List<SlaReport.Row> slaDaily = SlaReport.rows(days, daily, null).stream().filter(r -> r.type().equals("ALL")).toList();
+        return new MonthlyReport(month.toString(), month.start(), month.end(), now, false, service.csatTarget(),
+                service.expertTargetSeconds(), SlaReport.rows(whole, List.of(merged), null), slaDaily,
+                ServiceReport.Figures.of(month.toString(), service.total().counts(), service.csatTarget()), service.periods(),
                 problems.of(month), alerts.raisedBetween(month.start(), month.end()));
     }
 }

@@ -20,4 +20,8 @@ final class Rates {
     static Long seconds(Double seconds) {
         return seconds == null ? null : Math.round(seconds);
     }
+
+    static Long millisAsSeconds(Double millis) {
+        return millis == null ? null : Math.round(millis / 1000);
+    }
 }

@@ -15,9 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code huiying.reports.check-every}: the thresholds are checked at the clock's time, and a month
- * just over gets its report kept (so on the 1st, shortly after midnight, for the month before). Each node
- * checks; the alerts' keys and the month's row make the outcome once.
+ * Every {@code huiying.reports.check-every}: the thresholds are checked at the clock's time, finished days
+ * get their tickets' tallies kept, and a month just over gets its report kept (so on the 1st, shortly after
+ * midnight, for the month before). Each node checks; the alerts' keys and the days' and month's rows make
+ * the outcome once.
  */
 @Component
 class ReportJobs implements AutoCloseable {
@@ -29,18 +30,20 @@ class ReportJobs implements AutoCloseable {
     private final ReworkAlert rework;
     private final OverrunAlert overrun;
     private final MonthlyReports monthly;
+    private final TicketFigures tickets;
     private final ReportProperties properties;
     private final HuiyingProperties huiying;
     private final Clock clock;
     private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "report-checks"));
 
     ReportJobs(CsatAlert csat, FaultCodeAlert faultCodes, ReworkAlert rework, OverrunAlert overrun, MonthlyReports monthly,
-               ReportProperties properties, HuiyingProperties huiying, Clock clock) {
+               TicketFigures tickets, ReportProperties properties, HuiyingProperties huiying, Clock clock) {
         this.csat = csat;
         this.faultCodes = faultCodes;
         this.rework = rework;
         this.overrun = overrun;
         this.monthly = monthly;
+        this.tickets = tickets;
         this.properties = properties;
         this.huiying = huiying;
         this.clock = clock;
@@ -60,6 +63,7 @@ class ReportJobs implements AutoCloseable {
         quietly("fault-code alert", () -> faultCodes.check(now, zone));
         quietly("rework alert", () -> rework.check(now, zone));
         quietly("overrun alert", () -> overrun.check(now, zone));
+        quietly("finished days", () -> tickets.keepDoneDays(now));
         quietly("monthly report", monthly::keepLastMonth);
     }
 

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.huiying.routing.TicketType;
 import org.huiying.server.callback.CallbackFigures;
 import org.huiying.server.storage.Timestamps;
 import org.huiying.server.survey.SurveyFigures;
-import org.huiying.server.ticket.ServiceFigures;
 import org.huiying.server.ticket.SlaTargets;
 import org.springframework.stereotype.Service;
 
@@ -60,26 +60,28 @@ class ServiceReport {
                   Figures total, List<Figures> periods) {
     }
 
-    private final ServiceFigures tickets;
+    private final TicketFigures tickets;
     private final SurveyFigures surveys;
     private final CallbackFigures callbacks;
     private final SlaTargets targets;
-    private final ReportProperties properties;
     private final Clock clock;
 
-    ServiceReport(ServiceFigures tickets, SurveyFigures surveys, CallbackFigures callbacks, SlaTargets targets,
-                  ReportProperties properties, Clock clock) {
+    ServiceReport(TicketFigures tickets, SurveyFigures surveys, CallbackFigures callbacks, SlaTargets targets, Clock clock) {
         this.tickets = tickets;
         this.surveys = surveys;
         this.callbacks = callbacks;
         this.targets = targets;
-        this.properties = properties;
         this.clock = clock;
     }
 
     Report of(ReportRange range) {
         Instant now = Timestamps.now(clock);
-        Counts[] counts = counts(range, now);
+        return of(range, tickets.tallies(range, now), now);
+    }
+
+    /** With the periods' tickets already tallied (the monthly report shares them with its SLA figures). */
+    Report of(ReportRange range, List<Map<TicketType, Tally>> tallies, Instant now) {
+        Counts[] counts = counts(range, tallies, now);
         double target = surveys.target();
         List<Figures> periods = new ArrayList<>();
         Counts total = Counts.NONE;
@@ -91,13 +93,18 @@ class ServiceReport {
                 targets.firstResponse(TicketType.TECH_SUPPORT).toSeconds(), Figures.of(null, total, target), periods);
     }
 
-    private Counts[] counts(ReportRange range, Instant now) {
+    private Counts[] counts(ReportRange range, List<Map<TicketType, Tally>> tallies, Instant now) {
         Counts[] counts = new Counts[range.ranges().size()];
         java.util.Arrays.fill(counts, Counts.NONE);
-        for (ServiceFigures.Row r : tickets.rows(range.ranges(), properties.firstContactWindow(),
-                targets.firstResponse(TicketType.TECH_SUPPORT), now)) {
-            counts[r.period()] = counts[r.period()].plus(new Counts(r.complaintsOpened(), r.complaintsResolved(), r.resolved(),
-                    r.handlingSeconds(), r.firstContactResolved(), 0, 0, 0, 0, 0, 0, 0, r.expertAnswered(), r.expertWithinTarget()));
+        long expertTarget = targets.firstResponse(TicketType.TECH_SUPPORT).toMillis();
+        for (int p = 0; p < tallies.size(); p++) {
+            Map<TicketType, Tally> byType = tallies.get(p);
+            Tally all = TicketFigures.all(byType);
+            Tally complaints = byType.getOrDefault(TicketType.COMPLAINT, new Tally());
+            Tally experts = byType.getOrDefault(TicketType.TECH_SUPPORT, new Tally());
+            counts[p] = counts[p].plus(new Counts(complaints.opened, complaints.resolution.size(), all.resolution.size(),
+                    all.resolution.sum() / 1000.0, all.firstContact, 0, 0, 0, 0, 0, 0, 0, experts.firstResponse.size(),
+                    experts.firstResponse.atMost(expertTarget)));
         }
         for (SurveyFigures.Row r : surveys.rows(range.ranges())) {
             counts[r.period()] = counts[r.period()].plus(new Counts(0, 0, 0, 0, 0, r.sent(), r.sentAnswered(), r.responses(),

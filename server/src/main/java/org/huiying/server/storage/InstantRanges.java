@@ -5,51 +5,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consecutive ranges of instants, each {@code [start, end)}, numbered from 0: report periods (days,
- * weeks, months in the centre's zone) as a derived table a statement joins its rows to and groups by.
- * The boundaries are computed by the caller, so periods follow the calendar (months of different
- * lengths, a zone's daylight saving) without date arithmetic in SQL, which H2 and PostgreSQL spell
- * differently.
+ * Ranges of instants, each {@code [start, end)}, in order and not overlapping, numbered from 0: report
+ * periods (days, weeks, months in the centre's zone) as a derived table a statement joins its rows to
+ * and groups by. The boundaries are computed by the caller, so periods follow the calendar (months of
+ * different lengths, a zone's daylight saving) without date arithmetic in SQL, which H2 and PostgreSQL
+ * spell differently.
  */
 public final class InstantRanges {
 
-    private final List<Instant> bounds;
+    private final List<Instant> starts;
+    private final List<Instant> ends;
 
-    private InstantRanges(List<Instant> bounds) {
-        this.bounds = List.copyOf(bounds);
+    private InstantRanges(List<Instant> starts, List<Instant> ends) {
+        if (starts.isEmpty()) {
+            throw new IllegalArgumentException("at least one range");
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            if (!ends.get(i).isAfter(starts.get(i)) || i > 0 && starts.get(i).isBefore(ends.get(i - 1))) {
+                throw new IllegalArgumentException("ranges must be non-empty, in order and apart: " + starts + " " + ends);
+            }
+        }
+        this.starts = List.copyOf(starts);
+        this.ends = List.copyOf(ends);
     }
 
-    /** {@code bounds}: at least two instants, strictly increasing; range i runs from bound i to bound i + 1. */
+    /** Consecutive ranges: {@code bounds} strictly increasing, range i from bound i to bound i + 1. */
     public static InstantRanges of(List<Instant> bounds) {
         if (bounds.size() < 2) {
             throw new IllegalArgumentException("at least one range (two bounds)");
         }
-        for (int i = 1; i < bounds.size(); i++) {
-            if (!bounds.get(i).isAfter(bounds.get(i - 1))) {
-                throw new IllegalArgumentException("bounds must increase: " + bounds);
-            }
+        return new InstantRanges(bounds.subList(0, bounds.size() - 1), bounds.subList(1, bounds.size()));
+    }
+
+    /** Ranges with gaps between them allowed: range i from {@code starts[i]} to {@code ends[i]}. */
+    public static InstantRanges of(List<Instant> starts, List<Instant> ends) {
+        if (starts.size() != ends.size()) {
+            throw new IllegalArgumentException("a start for every end");
         }
-        return new InstantRanges(bounds);
+        return new InstantRanges(new ArrayList<>(starts), new ArrayList<>(ends));
     }
 
     public int size() {
-        return bounds.size() - 1;
+        return starts.size();
     }
 
+    /** The first range's start. */
     public Instant start() {
-        return bounds.get(0);
+        return starts.get(0);
     }
 
+    /** The last range's end. */
     public Instant end() {
-        return bounds.get(bounds.size() - 1);
+        return ends.get(ends.size() - 1);
     }
 
     public Instant start(int range) {
-        return bounds.get(range);
+        return starts.get(range);
     }
 
     public Instant end(int range) {
-        return bounds.get(range + 1);
+        return ends.get(range);
     }
 
     /**

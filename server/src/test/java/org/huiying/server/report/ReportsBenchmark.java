@@ -90,6 +90,9 @@ public final class ReportsBenchmark {
             String month = YearMonth.from(today).minusMonths(1).toString();
             String last30 = "from=" + today.minusDays(29) + "&to=" + today;
             String days400 = "from=" + today.minusDays(399) + "&to=" + today;
+            once("SLA, 400 days by month, first request (no day kept yet)", () -> get(api, admin, "/api/reports/sla?" + days400 + "&groupBy=month"));
+            System.out.printf("days kept by that first request: %,d%n", jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM report_day WHERE ticket_type = '*'", Long.class));
             time("SLA, last 30 days by day (the dashboard)", () -> get(api, admin, "/api/reports/sla?" + last30 + "&groupBy=day"));
             time("SLA, last 30 days by day, complaints only", () -> get(api, admin, "/api/reports/sla?" + last30 + "&groupBy=day&type=COMPLAINT"));
             time("SLA, 400 days by month", () -> get(api, admin, "/api/reports/sla?" + days400 + "&groupBy=month"));
@@ -126,6 +129,12 @@ public final class ReportsBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void once(String what, Supplier<String> call) {
+        long t0 = System.nanoTime();
+        String size = call.get();
+        System.out.printf("%-58s once   %,6d ms   (%s)%n", what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), size);
     }
 
     private static void time(String what, Supplier<String> call) {
