@@ -88,6 +88,7 @@ function reassignControl(ticketId) {
   const button = el('button', { onclick: async () => {
     if (!select.value) return;
     button.disabled = true;
+    button.blur(); // the choice is made: let the board refresh again
     try {
       await api('POST', `/api/tickets/${encodeURIComponent(ticketId)}/transfer`, { to: /^\d+$/.test(select.value) ? Number(select.value) : select.value });
       await refresh();
@@ -112,6 +113,15 @@ function boardRows() {
 }
 
 function renderBoard() {
+  const body = $('sla-rows');
+  // a supervisor choosing whom to give a ticket keeps their choice: the board waits until they leave the row
+  if (body.contains(document.activeElement) && document.activeElement !== document.body) {
+    if (!state.boardDeferred) {
+      state.boardDeferred = true;
+      document.activeElement.addEventListener('blur', () => { state.boardDeferred = false; setTimeout(renderBoard, 0); }, { once: true });
+    }
+    return;
+  }
   const rows = boardRows().map(r => {
     const t = state.tickets.get(r.ticketId);
     const status = t ? t.status : r.status;
@@ -128,7 +138,6 @@ function renderBoard() {
       el('td', {}, status === 'RESOLVED' ? '—' : reassignControl(r.ticketId)));
     return tr;
   });
-  const body = $('sla-rows');
   if (rows.length) body.replaceChildren(...rows);
   else body.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'empty' }, '过去 24 小时没有预警或超时的工单，一切正常。')));
   const warn = boardRows().filter(r => r.state === 'WARNING').length;

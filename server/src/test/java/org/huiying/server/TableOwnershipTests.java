@@ -44,7 +44,8 @@ class TableOwnershipTests {
             Map.entry("cannedreply", Set.of("canned_reply")),
             Map.entry("staff", Set.of("staff")),
             Map.entry("security", Set.of("app_secret", "refresh_token")),
-            Map.entry("knowledge", Set.of("kb_article_version")));
+            Map.entry("knowledge", Set.of("kb_article_version")),
+            Map.entry("report", Set.of("report_alert", "report_monthly", "report_day")));
 
     static final Path MAIN = Path.of("src", "main", "java", "org", "huiying", "server");
     static final Path MIGRATIONS = Path.of("src", "main", "resources", "db", "migration");

@@ -13,17 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CSAT over scored survey answers (satisfied = 4 or 5), against the 90 % target, overall and broken down. */
+/** CSAT over scored survey answers (satisfied = 4 or 5), against the target ({@code huiying.survey.target}, 90 %), overall and broken down. */
 @RestController
 class CsatController {
 
-    static final double TARGET = 0.9;
-
     private final CsatFigures figures;
+    private final SurveyProperties properties;
     private final Clock clock;
 
-    CsatController(CsatFigures figures, Clock clock) {
+    CsatController(CsatFigures figures, SurveyProperties properties, Clock clock) {
         this.figures = figures;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -41,7 +41,8 @@ class CsatController {
         Instant end = InstantParam.parse("to", to, clock.instant());
         Instant start = InstantParam.parse("from", from, end.minus(Duration.ofDays(30)));
         CsatFigures.Group all = figures.groups(CsatFigures.By.ALL, start, end).get(0);
-        return new Report(all.responses(), all.satisfied(), all.csat(), TARGET, all.responses() > 0 && all.csat() >= TARGET,
+        double target = properties.target();
+        return new Report(all.responses(), all.satisfied(), all.csat(), target, all.responses() > 0 && all.csat() >= target,
                 figures.groups(CsatFigures.By.AGENT, start, end), figures.groups(CsatFigures.By.CATEGORY, start, end),
                 figures.groups(CsatFigures.By.MODEL, start, end));
     }

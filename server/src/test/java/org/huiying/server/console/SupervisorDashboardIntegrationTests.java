@@ -98,11 +98,19 @@ class SupervisorDashboardIntegrationTests {
         api.put("/api/staff/me/presence", agent, Map.of("status", "AWAY"));
 
         browser.login("zhu.guan", "password-zhu.guan");
-        WebElement item = boardItem("BREACHED");
-        org.openqa.selenium.support.ui.Select target = new org.openqa.selenium.support.ui.Select(
-                item.findElement(org.openqa.selenium.By.tagName("select")));
-        target.selectByVisibleText("wang.fang（离开）");
-        item.findElement(org.openqa.selenium.By.tagName("button")).click();
+        // the board refreshes itself every few seconds: a row found just before a refresh is replaced, so retry
+        browser.until(d -> {
+            try {
+                WebElement item = boardItem("BREACHED");
+                org.openqa.selenium.support.ui.Select target = new org.openqa.selenium.support.ui.Select(
+                        item.findElement(org.openqa.selenium.By.tagName("select")));
+                target.selectByVisibleText("wang.fang（离开）");
+                item.findElement(org.openqa.selenium.By.tagName("button")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
 
         browser.until(d -> api.get("/api/tickets?assignee=me", agent).body().size() == 1);
         browser.until(d -> boardItem("BREACHED").getText().contains("wang.fang · 处理中"));
