@@ -45,6 +45,23 @@ public final class ElasticsearchNode {
     }
 
     /** The node of this JVM, started on first use. */
+    /**
+     * The shared node's URL for a test class that needs it: on CI a node that cannot start fails the
+     * class; elsewhere (no JDK-compatible node, no way to run it as a non-root user) the class is skipped
+     * with the reason, as README's "Test it" says.
+     */
+    public static String urlOrSkip() {
+        ElasticsearchNode node = shared();
+        if (!node.available()) {
+            String reason = "Elasticsearch node could not start: " + node.unavailableReason();
+            if (System.getenv("CI") != null) {
+                org.junit.jupiter.api.Assertions.fail("CI: " + reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason + " — Elasticsearch tests skipped (they are required on CI).");
+        }
+        return node.url();
+    }
+
     public static synchronized ElasticsearchNode shared() {
         if (shared == null) {
             shared = start();

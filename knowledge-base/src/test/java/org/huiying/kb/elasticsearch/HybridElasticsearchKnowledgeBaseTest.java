@@ -1,7 +1,5 @@
 package org.huiying.kb.elasticsearch;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
@@ -27,15 +25,7 @@ class HybridElasticsearchKnowledgeBaseTest extends HybridKnowledgeBaseContract {
 
     @BeforeAll
     static void node() {
-        ElasticsearchNode node = ElasticsearchNode.shared();
-        if (!node.available()) {
-            String reason = "Elasticsearch node could not start: " + node.unavailableReason();
-            if (System.getenv("CI") != null) {
-                fail("CI: " + reason);
-            }
-            assumeTrue(false, reason + " — Elasticsearch tests skipped (they are required on CI).");
-        }
-        transport = ElasticsearchKnowledgeBase.transport(List.of(node.url()));
+        transport = ElasticsearchKnowledgeBase.transport(List.of(ElasticsearchNode.urlOrSkip()));
     }
 
     @AfterAll
