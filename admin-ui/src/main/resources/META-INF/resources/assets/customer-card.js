@@ -18,13 +18,11 @@ export async function showCustomerFile(box, t, login, stillSelected, onTicketCha
     if (!stillSelected()) return;
     onCard(card);
     const redraw = () => showCustomerFile(box, t, login, stillSelected, onTicketChanged, onCard);
-    box.replaceChildren(
-      person(card, timeline, onCard),
-      classification(t, timeline, onTicketChanged),
-      vehicles(card.customerId, timeline, redraw),
-      history(t, timeline),
-      notes(t, timeline, redraw),
-      hasRole(login, 'SUPERVISOR', 'ADMIN') ? merges(card.customerId, redraw) : null);
+    const sections = [person(card, timeline, onCard), classification(t, timeline, onTicketChanged),
+      vehicles(card.customerId, timeline, redraw), history(t, timeline), notes(t, timeline, redraw)];
+    // replaceChildren would print a null as the text "null": the merge tools are added only for supervisors
+    if (hasRole(login, 'SUPERVISOR', 'ADMIN')) sections.push(merges(card.customerId, redraw));
+    box.replaceChildren(...sections);
   } catch (e) { fill(box, [], '客户信息暂不可用：' + e.message); }
 }
 

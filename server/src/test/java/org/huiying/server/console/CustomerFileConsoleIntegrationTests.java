@@ -157,6 +157,7 @@ class CustomerFileConsoleIntegrationTests {
             assertThat(browser.byTestId("battery-warranty").getText()).contains("在保").contains("2029-06-01");
             assertThat(browser.byTestId("customer-file").getText()).contains("已承诺48小时内安排上门检测").contains("139****5678");
             assertThat(browser.driver().getPageSource()).doesNotContain("13912345678");
+            assertThat(browser.byTestId("customer-file").getText()).doesNotContain("null");
             browser.screenshot("customer-file-card");
 
             browser.byTestId("note-input").sendKeys("已告知客户先到店检测充电口");
